@@ -10,6 +10,9 @@ public final class Drivers {
 
     public static DriverRegistry standard() {
         return DriverRegistry.of(List.of(
+                new dev.faultline.driver.http.HttpDriver(),
+                new dev.faultline.driver.process.ProcessDriver(),
+                new dev.faultline.driver.files.FilesDriver()
         ));
     }
 }

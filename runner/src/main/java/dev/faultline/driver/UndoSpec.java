@@ -16,7 +16,7 @@ public record UndoSpec(String driver, String action, Map<String, Object> args) {
     public UndoSpec {
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(action, "action");
-        args = Map.copyOf(args);
+        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
     }
 
     public String arg(String name) {

@@ -1,0 +1,138 @@
+package dev.faultline.cli;
+
+import dev.faultline.driver.Drivers;
+import dev.faultline.engine.DryRun;
+import dev.faultline.engine.Engine;
+import dev.faultline.engine.RunOptions;
+import dev.faultline.engine.RunResult;
+import dev.faultline.engine.StopSignal;
+import dev.faultline.experiment.Experiment;
+import dev.faultline.experiment.HypothesisStrategy;
+import dev.faultline.experiment.RollbackStrategy;
+import dev.faultline.load.ExperimentLoader;
+import dev.faultline.load.LoadOptions;
+import dev.faultline.load.LoadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code faultline run FILE}: validates, runs, undoes, writes the journal; the exit code tells the outcome. */
+@Command(name = "run", description = "Run an experiment. Nothing is injected unless the whole file is valid; every fault is undone at the end.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "Experiment file (.json, .yaml, .yml).")
+    Path file;
+
+    @Option(names = "--journal", paramLabel = "PATH", description = "Where to write the journal (default: ${DEFAULT-VALUE}).",
+            defaultValue = "journal.json")
+    Path journal;
+
+    @Option(names = "--dry", paramLabel = "MODE", description = "Skip probes, actions, activities or pause (journaled as skipped).")
+    String dry;
+
+    @Option(names = "--hypothesis-strategy", paramLabel = "STRATEGY",
+            description = "default, before-method-only, after-method-only, during-method-only, continuously.")
+    String hypothesisStrategy;
+
+    @Option(names = "--hypothesis-frequency", paramLabel = "SECONDS", description = "Pause between during-method hypothesis runs (default 1).")
+    Double hypothesisFrequency;
+
+    @Option(names = "--rollback-strategy", paramLabel = "STRATEGY", description = "default, always, never, deviated.")
+    String rollbackStrategy;
+
+    @Option(names = "--fail-fast", description = "Stop as soon as the steady state deviates during the method.")
+    boolean failFast;
+
+    @Option(names = "--ledger", paramLabel = "FILE", description = "Write-ahead fault ledger (default: $FAULTLINE_LEDGER or ~/.faultline/ledger.jsonl).")
+    Path ledger;
+
+    @Option(names = "--rollback-first", description = "Undo faults left open by an earlier crashed run before starting, instead of refusing.")
+    boolean rollbackFirst;
+
+    @Mixin
+    VariableOptions variables;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunOptions options;
+        Variables vars;
+        try {
+            vars = variables.parse();
+            options = options(vars);
+        } catch (Variables.BadVariable | IllegalArgumentException e) {
+            err.println("faultline: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        LoadResult loaded = new ExperimentLoader(Drivers.standard()).load(file, LoadOptions.forRun()
+                .withOverrides(vars.configuration(), vars.secrets(), vars.environment())
+                .withSkippedControls(variables.skipped()));
+        Problems.print(loaded, err);
+        if (!loaded.ok()) {
+            return ExitCodes.INVALID;
+        }
+        return execute(loaded.experiment(), options, out, err);
+    }
+
+    private int execute(Experiment experiment, RunOptions base, PrintWriter out, PrintWriter err) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        RunRegistry registry = RunRegistry.standard();
+        registry.register(pid, experiment.title() + " (" + file + ")");
+        StopSignal stop = new StopSignal();
+        Signals.install(stop, Clock.systemUTC(), err, () -> registry.abortRequested(pid));
+        RunResult result;
+        out.println("faultline: running [" + experiment.title() + "] from " + file);
+        try (ConsoleProgress progress = new ConsoleProgress(out, Clock.systemUTC(), ConsoleProgress.onTerminal())) {
+            result = new Engine(Drivers.standard()).run(experiment, base.withListener(progress), stop);
+        } finally {
+            registry.unregister(pid);
+        }
+        JournalFiles.write(journal, result.journal());
+        out.println();
+        out.println("outcome: " + result.outcome().wireName() + " (exit " + result.exitCode() + ": " + result.outcome().meaning() + ")");
+        String error = result.journal().path("faultline").path("error").path("message").asText(null);
+        if (error != null) {
+            out.println("error: " + error);
+        }
+        result.journal().path("faultline").path("refusal").path("verdicts")
+                .forEach(v -> out.println("refused: " + v.path("reason").asText()));
+        out.println("journal: " + journal.toAbsolutePath());
+        return result.exitCode();
+    }
+
+    private RunOptions options(Variables vars) {
+        RunOptions options = RunOptions.defaults()
+                .withOverrides(vars.configuration(), vars.secrets(), vars.environment())
+                .withLedger(ledger, rollbackFirst)
+                .withCommand(String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        if (dry != null) {
+            options = options.withDry(DryRun.parse(dry).orElseThrow(() ->
+                    new IllegalArgumentException("--dry [" + dry + "] is not one of probes, actions, activities, pause")));
+        }
+        HypothesisStrategy hypothesis = hypothesisStrategy == null ? null : HypothesisStrategy.parse(hypothesisStrategy)
+                .orElseThrow(() -> new IllegalArgumentException("--hypothesis-strategy [" + hypothesisStrategy + "] is not one of "
+                        + HypothesisStrategy.choices()));
+        RollbackStrategy rollbacks = rollbackStrategy == null ? null : RollbackStrategy.parse(rollbackStrategy)
+                .orElseThrow(() -> new IllegalArgumentException("--rollback-strategy [" + rollbackStrategy + "] is not one of "
+                        + RollbackStrategy.choices()));
+        if (hypothesisFrequency != null && hypothesisFrequency <= 0) {
+            throw new IllegalArgumentException("--hypothesis-frequency must be a positive number of seconds, but was [" + hypothesisFrequency + "]");
+        }
+        Duration frequency = hypothesisFrequency == null ? null : Duration.ofMillis((long) (hypothesisFrequency * 1000));
+        return options.withStrategies(hypothesis, rollbacks, frequency, failFast);
+    }
+}

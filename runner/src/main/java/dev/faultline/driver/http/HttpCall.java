@@ -1,0 +1,206 @@
+package dev.faultline.driver.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.driver.ActivityFailedException;
+import dev.faultline.driver.Arguments;
+import dev.faultline.driver.DriverFunction;
+import dev.faultline.driver.FunctionSpec;
+import dev.faultline.driver.Invocation;
+import dev.faultline.driver.Param;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * One HTTP request, as Chaos Toolkit's http provider makes it: {@code arguments} become the query
+ * string of a GET and the body otherwise (JSON when the request's Content-Type says so, else a
+ * form). 4xx and 5xx answers are outputs, not failures; failing to get an answer is a failure.
+ */
+final class HttpCall implements DriverFunction {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Headers the JDK client manages itself and refuses to take from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final double DEFAULT_TIMEOUT_SECONDS = 30;
+
+    private static final FunctionSpec SPEC = FunctionSpec.any("http")
+            .required("url", Param.Type.STRING)
+            .optional("method", Param.Type.STRING, "GET")
+            .optional("headers", Param.Type.MAP, null)
+            .optional("arguments", Param.Type.ANY, null)
+            .optional("timeout", Param.Type.ANY, null)
+            .optional("verify_tls", Param.Type.BOOLEAN, true)
+            .optional("max_retries", Param.Type.INTEGER, 0)
+            .summary("an HTTP request; output {status, headers, body}")
+            .build();
+
+    @Override
+    public FunctionSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Object invoke(Invocation call) throws Exception {
+        Arguments args = call.arguments();
+        String method = args.optionalString("method").orElse("GET").toUpperCase(Locale.ROOT);
+        Duration[] timeouts = timeouts(args.raw("timeout"), call.timeout());
+        Map<String, String> headers = headers(args.optionalMap("headers").orElse(Map.of()));
+        URI uri = uri(args.string("url"), method, args.raw("arguments"));
+        HttpRequest request = request(uri, method, headers, args.raw("arguments"), timeouts[1]);
+        boolean verify = args.optionalBool("verify_tls").orElse(true);
+        long retries = args.optionalInteger("max_retries").orElse(0L);
+        IOException last = null;
+        for (long attempt = 0; attempt <= retries; attempt++) {
+            try {
+                HttpResponse<String> response = HttpClients.get(verify, timeouts[0]).send(request, HttpResponse.BodyHandlers.ofString());
+                return output(response);
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                last = e;
+            } catch (HttpTimeoutException e) {
+                throw new ActivityFailedException(method + " " + uri + " got no answer within " + seconds(timeouts[1]) + " s");
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw new ActivityFailedException(method + " " + uri + " failed: " + describe(last)
+                + (retries > 0 ? " (after " + (retries + 1) + " attempts)" : ""));
+    }
+
+    private static Map<String, Object> output(HttpResponse<String> response) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        Object body = response.body();
+        String type = response.headers().firstValue("content-type").orElse("");
+        if (type.toLowerCase(Locale.ROOT).contains("application/json") && !response.body().isEmpty()) {
+            try {
+                body = JSON.readValue(response.body(), Object.class);
+            } catch (IOException notJson) {
+                // Served as JSON but is not: keep the text, as Chaos Toolkit does.
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", response.statusCode());
+        out.put("headers", headers);
+        out.put("body", body);
+        return out;
+    }
+
+    private static HttpRequest request(URI uri, String method, Map<String, String> headers, Object arguments, Duration readTimeout)
+            throws ActivityFailedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout);
+        headers.forEach(builder::header);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (!method.equals("GET") && arguments != null) {
+            boolean json = headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type")
+                    && h.getValue().toLowerCase(Locale.ROOT).contains("json"));
+            String text;
+            if (json) {
+                try {
+                    text = JSON.writeValueAsString(arguments);
+                } catch (IOException e) {
+                    throw new ActivityFailedException("cannot encode arguments as JSON: " + e.getMessage());
+                }
+            } else if (arguments instanceof Map<?, ?> map) {
+                text = form(map);
+                if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
+                    builder.header("Content-Type", "application/x-www-form-urlencoded");
+                }
+            } else {
+                text = String.valueOf(arguments);
+            }
+            body = HttpRequest.BodyPublishers.ofString(text);
+        }
+        return builder.method(method, body).build();
+    }
+
+    private static URI uri(String url, String method, Object arguments) throws ActivityFailedException {
+        String full = url;
+        if (method.equals("GET") && arguments instanceof Map<?, ?> map && !map.isEmpty()) {
+            full = url + (url.contains("?") ? "&" : "?") + form(map);
+        }
+        try {
+            URI uri = URI.create(full);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ActivityFailedException("url [" + full + "] is not a valid http(s) URL: " + e.getMessage());
+        }
+    }
+
+    private static String form(Map<?, ?> map) {
+        StringJoiner joiner = new StringJoiner("&");
+        map.forEach((k, v) -> {
+            List<?> values = v instanceof List<?> list ? list : java.util.Collections.singletonList(v);
+            for (Object value : values) {
+                joiner.add(URLEncoder.encode(String.valueOf(k), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(value == null ? "" : String.valueOf(value), StandardCharsets.UTF_8));
+            }
+        });
+        return joiner.toString();
+    }
+
+    private static Map<String, String> headers(Map<String, Object> raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        raw.forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT)) && value != null) {
+                out.put(name, String.valueOf(value));
+            }
+        });
+        return out;
+    }
+
+    /** {@code timeout}: seconds, or {@code [connect, read]}; defaults to the call budget. */
+    static Duration[] timeouts(Object raw, Duration budget) throws ActivityFailedException {
+        Duration fallback = budget == null ? Duration.ofMillis((long) (DEFAULT_TIMEOUT_SECONDS * 1000)) : budget;
+        if (raw == null) {
+            return new Duration[] {fallback, fallback};
+        }
+        if (raw instanceof List<?> pair && pair.size() == 2) {
+            return new Duration[] {duration(pair.get(0)), duration(pair.get(1))};
+        }
+        Duration single = duration(raw);
+        return new Duration[] {single, single};
+    }
+
+    private static Duration duration(Object value) throws ActivityFailedException {
+        try {
+            double seconds = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value));
+            if (seconds <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.max(1, (long) (seconds * 1000)));
+        } catch (NumberFormatException e) {
+            throw new ActivityFailedException("http timeout [" + value + "] is not a positive number of seconds");
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return "could not connect in time";
+        }
+        return e == null ? "unknown error" : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}
