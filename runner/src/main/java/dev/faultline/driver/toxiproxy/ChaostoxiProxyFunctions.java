@@ -43,15 +43,7 @@ final class ChaostoxiProxyFunctions {
                             return new ProxyCreation(ServerAddress.of(call), a.string("proxy_name"), listen, upstream,
                                     a.optionalBool("enabled").orElse(true));
                         }, FaultFunction.Output.succeeded()),
-                new FaultFunction(FunctionSpec.action(ACTIONS + "modify_proxy")
-                        .required("proxy_name", Type.STRING)
-                        .optional("listen_address", Type.STRING, null)
-                        .optional("upstream_address", Type.STRING, null)
-                        .optional("enabled", Type.BOOLEAN, null)
-                        .summary("Changes the given proxy fields; undone by restoring them.").build(),
-                        call -> new ProxyUpdate(ServerAddress.of(call), call.arguments().string("proxy_name"),
-                                changes(call.arguments())),
-                        FaultFunction.Output.succeeded()),
+                modifyProxy(),
                 new FaultFunction(FunctionSpec.action(ACTIONS + "disable_proxy").required("proxy_name", Type.STRING)
                         .summary("Disables a proxy (the service looks down); undone by enabling it.").build(),
                         call -> new ProxyDown(ServerAddress.of(call), call.arguments().string("proxy_name")),
@@ -80,6 +72,19 @@ final class ChaostoxiProxyFunctions {
                         .summary("One attribute of a proxy (name, listen, upstream, enabled, toxics).").build(),
                         (call, client) -> attribute(client.proxy(call.arguments().string("proxy_name")),
                                 call.arguments().string("attribute"))));
+    }
+
+    private static DriverFunction modifyProxy() {
+        FunctionSpec spec = FunctionSpec.action(ACTIONS + "modify_proxy")
+                .required("proxy_name", Type.STRING)
+                .optional("listen_address", Type.STRING, null)
+                .optional("upstream_address", Type.STRING, null)
+                .optional("enabled", Type.BOOLEAN, null)
+                .summary("Changes the given proxy fields; undone by restoring them (enabled=true alone is a clean-up).")
+                .build();
+        FaultFunction fault = new FaultFunction(spec, call -> new ProxyUpdate(ServerAddress.of(call),
+                call.arguments().string("proxy_name"), changes(call.arguments())), FaultFunction.Output.succeeded());
+        return new ModifyProxyFunction(spec, "proxy_name", call -> changes(call.arguments()), fault, Optional::isPresent);
     }
 
     private static Map<String, Object> changes(Arguments args) {

@@ -26,15 +26,7 @@ final class NativeProxyFunctions {
                         .summary("Disables a proxy: connections are refused and open ones closed.").build(),
                         call -> new ProxyDown(ServerAddress.of(call), call.arguments().string("proxy")),
                         FaultFunction.Output.state()),
-                new FaultFunction(withServer(FunctionSpec.action("toxiproxy/modify-proxy").required("proxy", Type.STRING)
-                        .optional("upstream", Type.STRING, null)
-                        .optional("listen", Type.STRING, null)
-                        .optional("enabled", Type.BOOLEAN, null))
-                        .summary("Changes a proxy's upstream, listen address or enabled flag; undone by restoring them.")
-                        .build(),
-                        call -> new ProxyUpdate(ServerAddress.of(call), call.arguments().string("proxy"),
-                                changes(call.arguments(), "upstream", "listen")),
-                        FaultFunction.Output.state()),
+                modifyProxy(),
                 new FaultFunction(withServer(FunctionSpec.action("toxiproxy/create-proxy").required("proxy", Type.STRING)
                         .required("upstream", Type.STRING)
                         .optional("listen", Type.STRING, "127.0.0.1:0")
@@ -73,6 +65,21 @@ final class NativeProxyFunctions {
                 new PlainFunction(withServer(FunctionSpec.probe("toxiproxy/version"))
                         .summary("The server's version (a build from source reports \"git\").").build(),
                         (call, client) -> client.version()));
+    }
+
+    private static DriverFunction modifyProxy() {
+        FunctionSpec spec = withServer(FunctionSpec.action("toxiproxy/modify-proxy").required("proxy", Type.STRING)
+                .optional("upstream", Type.STRING, null)
+                .optional("listen", Type.STRING, null)
+                .optional("enabled", Type.BOOLEAN, null))
+                .summary("Changes a proxy's upstream, listen address or enabled flag; undone by restoring them"
+                        + " (enabled=true alone is a clean-up, not a fault).")
+                .build();
+        FaultFunction fault = new FaultFunction(spec, call -> new ProxyUpdate(ServerAddress.of(call),
+                call.arguments().string("proxy"), changes(call.arguments(), "upstream", "listen")),
+                FaultFunction.Output.state());
+        return new ModifyProxyFunction(spec, "proxy", call -> changes(call.arguments(), "upstream", "listen"), fault,
+                state -> state.orElse(null));
     }
 
     private static FunctionSpec.Builder withServer(FunctionSpec.Builder builder) {

@@ -277,6 +277,10 @@ class ToxiproxyDriverIT {
         assertThat(call("chaostoxi.proxy.actions.modify_proxy", Map.of("proxy_name", "ctk", "enabled", false)))
                 .isEqualTo(true);
         assertThat(state.proxy("ctk")).containsEntry("enabled", false);
+        assertThat(call("chaostoxi.proxy.actions.modify_proxy", Map.of("proxy_name", "ctk", "enabled", true)))
+                .as("switching a proxy back on is a clean-up, not a fault to undo").isEqualTo(true);
+        assertThat(state.proxy("ctk")).containsEntry("enabled", true);
+        assertThat(call("chaostoxi.proxy.actions.modify_proxy", Map.of("proxy_name", "ctk"))).isEqualTo(true);
         assertThatThrownBy(() -> call("chaostoxi.proxy.probes.get_proxy_attribute",
                 Map.of("proxy_name", "ctk", "attribute", "colour")))
                 .hasMessageContaining("proxy [ctk] has no attribute [colour]");

@@ -149,9 +149,6 @@ class ToxiproxyFunctionsTest {
         assertThatThrownBy(() -> plan("toxiproxy/latency", Map.of("proxy", "db", "latency", 1), Map.of("toxiproxy_url", "localhost:8474")))
                 .hasMessageContaining("toxiproxy/latency: Toxiproxy server address [localhost:8474] is not an http(s) URL")
                 .hasMessageContaining("configuration [toxiproxy_url]");
-        FaultFunction modify = (FaultFunction) TestInvocation.function(driver, "chaostoxi.proxy.actions.modify_proxy");
-        assertThatThrownBy(() -> modify.plan(Call.of(modify, Map.of("proxy_name", "db"), Map.of())))
-                .hasMessageContaining("chaostoxi.proxy.actions.modify_proxy: nothing to change on proxy [db]");
     }
 
     @Test
@@ -180,6 +177,25 @@ class ToxiproxyFunctionsTest {
                 .get(0);
         assertThat(latency.kind()).isEqualTo("latency");
         assertThat(latency.description()).isEqualTo("800 ms latency (jitter 50 ms) on proxy [inventory] (downstream, toxicity 1.0)");
+    }
+
+    @Test
+    void modifyingAProxyIsAFaultUnlessItOnlySwitchesItBackOn() throws Exception {
+        for (String name : List.of("chaostoxi.proxy.actions.modify_proxy", "toxiproxy/modify-proxy")) {
+            Plannable modify = (Plannable) TestInvocation.function(driver, name);
+            String proxyArg = name.startsWith("chaostoxi") ? "proxy_name" : "proxy";
+            String upstreamArg = name.startsWith("chaostoxi") ? "upstream_address" : "upstream";
+            assertThat(modify.plan(Call.of((DriverFunction) modify, Map.of(proxyArg, "db"), Map.of()))).as(name).isEmpty();
+            assertThat(modify.plan(Call.of((DriverFunction) modify, Map.of(proxyArg, "db", "enabled", "true"), Map.of())))
+                    .as(name).isEmpty();
+            assertThat(modify.plan(Call.of((DriverFunction) modify, Map.of(proxyArg, "db", "enabled", false), Map.of())))
+                    .as(name).singleElement().satisfies(t -> assertThat(t.kind()).isEqualTo("proxy-down"));
+            assertThat(modify.plan(Call.of((DriverFunction) modify, Map.of(proxyArg, "db", upstreamArg, "10.0.0.9:1"),
+                    Map.of()))).as(name).singleElement().satisfies(t -> {
+                        assertThat(t.kind()).isEqualTo("proxy-update");
+                        assertThat(t.description()).isEqualTo("proxy [db] changed to {upstream=10.0.0.9:1}");
+                    });
+        }
     }
 
     @Test
