@@ -108,7 +108,7 @@ public final class ToxiproxyClient {
         String path = "/proxies/" + segment(name);
         Reply reply = call("PATCH", path, changes, op);
         if (reply.status() == 405) {
-            // Servers before 2.6 only update through POST, which later servers still accept.
+            // Older servers only update through POST, which current servers still accept.
             reply = call("POST", path, changes, op);
         }
         return proxyFrom(expect(reply, op, 200), op);
