@@ -61,17 +61,24 @@ public final class ToxiproxyClient {
         return server;
     }
 
+    /** The server's version: {@code {"version": "..."}} on current servers, plain text on older ones. */
     public String version() throws ToxiproxyException, InterruptedException {
         Operation op = Operation.onServer("read the version");
-        String body = expect(call("GET", "/version", null, op), op, 200);
-        Object parsed = parse(body, op, 200, Object.class);
-        return parsed instanceof Map<?, ?> m ? String.valueOf(m.get("version")) : String.valueOf(parsed);
+        Reply reply = expect(call("GET", "/version", null, op), op, 200);
+        try {
+            if (JSON.readValue(reply.body(), Object.class) instanceof Map<?, ?> m && m.get("version") != null) {
+                return String.valueOf(m.get("version"));
+            }
+        } catch (IOException e) {
+            // Plain text, as older servers answer.
+        }
+        return reply.body().strip();
     }
 
     @SuppressWarnings("unchecked")
     public List<Proxy> proxies() throws ToxiproxyException, InterruptedException {
         Operation op = Operation.onServer("list proxies");
-        Map<String, Object> byName = parse(expect(call("GET", "/proxies", null, op), op, 200), op, 200, Map.class);
+        Map<String, Object> byName = parse(expect(call("GET", "/proxies", null, op), op, 200), op, Map.class);
         List<Proxy> out = new ArrayList<>();
         for (Object value : byName.values()) {
             out.add(Proxy.fromJson((Map<String, Object>) value));
@@ -129,7 +136,7 @@ public final class ToxiproxyClient {
     public List<Toxic> toxics(String proxy) throws ToxiproxyException, InterruptedException {
         Operation op = Operation.onProxy("list the toxics of", proxy);
         List<Object> list = parse(expect(call("GET", "/proxies/" + segment(proxy) + "/toxics", null, op), op, 200),
-                op, 200, List.class);
+                op, List.class);
         List<Toxic> out = new ArrayList<>();
         for (Object item : list) {
             out.add(Toxic.fromJson((Map<String, Object>) item));
@@ -145,15 +152,15 @@ public final class ToxiproxyClient {
         if (reply.status() == 404 && errorText(reply.body()).contains("toxic")) {
             return Optional.empty();
         }
-        return Optional.of(Toxic.fromJson(parse(expect(reply, op, 200), op, 200, Map.class)));
+        return Optional.of(Toxic.fromJson(parse(expect(reply, op, 200), op, Map.class)));
     }
 
     /** Creates the toxic, toxicity included, in one request. */
     @SuppressWarnings("unchecked")
     public Toxic createToxic(String proxy, ToxicSpec toxic) throws ToxiproxyException, InterruptedException {
         Operation op = Operation.onToxic("create", proxy, toxic.name());
-        String body = expect(call("POST", "/proxies/" + segment(proxy) + "/toxics", toxic.toJson(), op), op, 200, 201);
-        return Toxic.fromJson(parse(body, op, 200, Map.class));
+        Reply reply = expect(call("POST", "/proxies/" + segment(proxy) + "/toxics", toxic.toJson(), op), op, 200, 201);
+        return Toxic.fromJson(parse(reply, op, Map.class));
     }
 
     /** Removes the toxic; {@code false} when it (or its proxy) was already gone. */
@@ -211,10 +218,10 @@ public final class ToxiproxyClient {
         }
     }
 
-    private String expect(Reply reply, Operation op, int... accepted) throws ToxiproxyException {
+    private Reply expect(Reply reply, Operation op, int... accepted) throws ToxiproxyException {
         for (int status : accepted) {
             if (reply.status() == status) {
-                return reply.body();
+                return reply;
             }
         }
         String error = errorText(reply.body());
@@ -223,20 +230,20 @@ public final class ToxiproxyClient {
     }
 
     @SuppressWarnings("unchecked")
-    private Proxy proxyFrom(String body, Operation op) throws ToxiproxyException {
-        return Proxy.fromJson(parse(body, op, 200, Map.class));
+    private Proxy proxyFrom(Reply reply, Operation op) throws ToxiproxyException {
+        return Proxy.fromJson(parse(reply, op, Map.class));
     }
 
-    private <T> T parse(String body, Operation op, int status, Class<T> type) throws ToxiproxyException {
+    private <T> T parse(Reply reply, Operation op, Class<T> type) throws ToxiproxyException {
         try {
-            T value = JSON.readValue(body, type);
-            if (value == null) {
-                throw ToxiproxyException.badReply(server, op.description(), status, shorten(body));
+            T value = JSON.readValue(reply.body(), type);
+            if (value != null) {
+                return value;
             }
-            return value;
         } catch (IOException e) {
-            throw ToxiproxyException.badReply(server, op.description(), status, shorten(body));
+            // Reported below, with the body that could not be read.
         }
+        throw ToxiproxyException.badReply(server, op.description(), reply.status(), shorten(reply.body()));
     }
 
     /** The server's {@code error} field, or the body itself when it is not Toxiproxy's JSON. */

@@ -189,6 +189,15 @@ class ToxiproxyClientTest {
     }
 
     @Test
+    void versionIsReadFromJsonAndFromOlderPlainText() throws Exception {
+        try (StubServer json = StubServer.answering(200, "{\"version\": \"2.12.0\"}");
+             StubServer text = StubServer.answering(200, "2.1.4\n")) {
+            assertThat(ToxiproxyClient.of(json.url(), Duration.ofSeconds(5)).version()).isEqualTo("2.12.0");
+            assertThat(ToxiproxyClient.of(text.url(), Duration.ofSeconds(5)).version()).isEqualTo("2.1.4");
+        }
+    }
+
+    @Test
     void namesAreEncodedAsPathSegments() throws Exception {
         try (StubServer stub = StubServer.answering(204, "")) {
             ToxiproxyClient.of(stub.url(), Duration.ofSeconds(5)).deleteToxic("in ventory", "a/b");
