@@ -1,5 +1,10 @@
 package dev.faultline.driver;
 
+import dev.faultline.driver.files.FilesDriver;
+import dev.faultline.driver.http.HttpDriver;
+import dev.faultline.driver.process.ProcessDriver;
+import dev.faultline.driver.toxiproxy.ToxiproxyDriver;
+
 import java.util.List;
 
 /** The drivers Faultline ships with, in the order their functions are listed in help and errors. */
@@ -10,9 +15,10 @@ public final class Drivers {
 
     public static DriverRegistry standard() {
         return DriverRegistry.of(List.of(
-                new dev.faultline.driver.http.HttpDriver(),
-                new dev.faultline.driver.process.ProcessDriver(),
-                new dev.faultline.driver.files.FilesDriver()
+                new HttpDriver(),
+                new ProcessDriver(),
+                new FilesDriver(),
+                new ToxiproxyDriver()
         ));
     }
 }
