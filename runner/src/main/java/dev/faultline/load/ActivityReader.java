@@ -68,6 +68,10 @@ final class ActivityReader {
         Pauses pauses = pauses(node.get("pauses"), at + "/pauses");
         Double timeout = timeout(node.get("timeout"), at + "/timeout");
         Tolerance tolerance = null;
+        if (place != Place.HYPOTHESIS && node.has("tolerance")) {
+            problems.warning(at + "/tolerance", "a tolerance outside the steady-state hypothesis is not checked (nor by Chaos Toolkit)",
+                    "move the probe into `steady-state-hypothesis` if its result should decide the run");
+        }
         if (place == Place.HYPOTHESIS) {
             if (!node.has("tolerance")) {
                 problems.error(at, "hypothesis probe [" + (name == null ? "?" : name) + "] has no `tolerance`",

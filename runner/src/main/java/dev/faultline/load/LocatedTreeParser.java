@@ -90,7 +90,8 @@ public final class LocatedTreeParser {
                     String child = Pointers.child(pointer, name);
                     Location keyAt = location(parser.currentTokenLocation());
                     if (object.has(name)) {
-                        problems.error(child, keyAt, "key [" + name + "] appears twice", "remove one of them");
+                        problems.warning(child, keyAt, "key [" + name + "] appears twice; the last one is used (as Chaos Toolkit does)",
+                                "remove the one you do not mean");
                     }
                     locations.put(child, keyAt);
                     parser.nextToken();

@@ -34,6 +34,10 @@ public final class Problems {
         add(Problem.Severity.ERROR, pointer, at, message, hint);
     }
 
+    void warning(String pointer, Location at, String message, String hint) {
+        add(Problem.Severity.WARNING, pointer, at, message, hint);
+    }
+
     private void add(Problem.Severity severity, String pointer, Location at, String message, String hint) {
         Location location = at != null ? at : document == null ? Location.UNKNOWN : document.locate(pointer);
         list.add(new Problem(severity, file, pointer, location, message, hint));

@@ -240,9 +240,11 @@ class ExperimentLoaderTest {
     }
 
     @Test
-    void duplicateKeysAreReported() {
+    void duplicateKeysAreReportedAndTheLastWinsAsInChaosToolkit() {
         LoadResult result = yaml("title: a\ntitle: b\ndescription: d\nmethod: []\n");
-        assertThat(result.errors()).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(2));
+        assertThat(result.ok()).isTrue();
+        assertThat(result.experiment().title()).isEqualTo("b");
+        assertThat(result.warnings()).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(2));
     }
 
     @Test
