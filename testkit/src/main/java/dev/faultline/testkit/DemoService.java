@@ -38,13 +38,15 @@ public final class DemoService implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path portFile;
     private final Thread reaper;
 
-    private DemoService(String name, int port, Process process, Path log) {
+    private DemoService(String name, int port, Process process, Path log, Path portFile) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.portFile = portFile;
         this.reaper = new Thread(process::destroyForcibly, "demo-" + name + "-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
     }
@@ -132,6 +134,16 @@ public final class DemoService implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             removeReaper();
+            deletePortFile();
+        }
+    }
+
+    /** A stale port file would tell the next launcher on this port that it is up before it is. */
+    private void deletePortFile() {
+        try {
+            Files.deleteIfExists(portFile);
+        } catch (IOException ignored) {
+            // Leaving it only costs disk space: every start deletes its port file first.
         }
     }
 
@@ -221,7 +233,7 @@ public final class DemoService implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
-                DemoService service = new DemoService(name, chosen, process, log);
+                DemoService service = new DemoService(name, chosen, process, log, portFile);
                 ReadinessWait.until(service, portFile, startupTimeout);
                 return service;
             } catch (IOException e) {

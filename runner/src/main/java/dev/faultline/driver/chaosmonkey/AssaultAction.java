@@ -127,7 +127,8 @@ final class AssaultAction implements DriverFunction, Plannable {
         }
         String check = "Chaos Monkey at [" + client.target().baseUrl() + "] reads back the requested settings"
                 + (mustBeEnabled ? " and is enabled" : "");
-        return problems.isEmpty() ? Evidence.confirmed(check, observed) : Evidence.missing(check, observed);
+        return problems.isEmpty() ? Evidence.confirmed(check, observed)
+                : Evidence.missing(check + ", but " + String.join("; ", problems), observed);
     }
 
     /** Watchers are only context when the activity did not change them: not being able to read them is no failure. */

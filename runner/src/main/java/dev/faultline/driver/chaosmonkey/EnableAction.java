@@ -84,6 +84,6 @@ final class EnableAction implements DriverFunction, Plannable {
         observed.put("active_assaults", MonkeySettings.activeAssaults(assaults));
         observed.put("reach", MonkeySettings.reach(assaults));
         String check = "Chaos Monkey at [" + client.target().baseUrl() + "] reports enabled";
-        return enabled ? Evidence.confirmed(check, observed) : Evidence.missing(check, observed);
+        return enabled ? Evidence.confirmed(check, observed) : Evidence.missing(check + ", but it reports disabled", observed);
     }
 }

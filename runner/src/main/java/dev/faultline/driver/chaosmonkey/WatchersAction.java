@@ -60,7 +60,8 @@ final class WatchersAction implements DriverFunction, Plannable {
                         observed.put("problems", problems);
                     }
                     String check = "Chaos Monkey at [" + target.baseUrl() + "] reads back the requested watchers";
-                    return problems.isEmpty() ? Evidence.confirmed(check, observed) : Evidence.missing(check, observed);
+                    return problems.isEmpty() ? Evidence.confirmed(check, observed)
+                            : Evidence.missing(check + ", but " + String.join("; ", problems), observed);
                 });
         return Observed.of(evidence);
     }
