@@ -20,6 +20,9 @@ import dev.faultline.driver.UndoSpec;
  */
 public record ActuatorTarget(String baseUrl, Map<String, String> headers, boolean verifySsl) {
 
+    /** Used only when a call comes without a budget of its own. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
+
     public ActuatorTarget {
         baseUrl = normalize(baseUrl);
         headers = Map.copyOf(headers);
@@ -64,15 +67,16 @@ public record ActuatorTarget(String baseUrl, Map<String, String> headers, boolea
      * bounds every request.
      */
     static Duration budget(Arguments args, Duration activityTimeout) {
+        Duration cap = activityTimeout == null ? DEFAULT_BUDGET : activityTimeout;
         return args.optionalNumber(ChaosMonkeyParams.TIMEOUT)
                 .map(seconds -> {
                     if (!(seconds > 0) || seconds.isInfinite()) {
                         throw new IllegalArgumentException("argument [timeout] must be a number of seconds greater than 0, but was [" + seconds + "]");
                     }
                     Duration asked = Duration.ofNanos((long) (seconds * 1_000_000_000L));
-                    return asked.compareTo(activityTimeout) < 0 ? asked : activityTimeout;
+                    return asked.compareTo(cap) < 0 ? asked : cap;
                 })
-                .orElse(activityTimeout);
+                .orElse(cap);
     }
 
     private static String normalize(String raw) {

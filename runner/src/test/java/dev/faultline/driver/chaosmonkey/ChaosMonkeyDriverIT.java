@@ -58,8 +58,10 @@ class ChaosMonkeyDriverIT {
     void exceptionAssaultThroughChaosToolkitFunctionsFailsEveryRequestUntilUndone() throws Exception {
         assertThat(call("chaosspring.probes.chaosmonkey_enabled", Map.of())).isEqualTo(false);
 
+        Map<String, Object> exception = Map.of("type", "java.lang.IllegalStateException",
+                "arguments", List.of(Map.of("type", "java.lang.String", "value", "injected by the driver test")));
         Object changed = call("chaosspring.actions.change_assaults_configuration",
-                Map.of("assaults_configuration", Map.of("level", 1, "exceptionsActive", true)));
+                Map.of("assaults_configuration", Map.of("level", 1, "exceptionsActive", true, "exception", exception)));
         assertThat(changed).isEqualTo("Assault config has changed");
         assertThat(stock().statusCode()).as("assaults wait for the monkey to be enabled").isEqualTo(200);
 
@@ -71,7 +73,7 @@ class ChaosMonkeyDriverIT {
         assertThat(faults.injected()).extracting(r -> r.plan().kind()).containsExactly("assault", "monkey-enabled");
         assertThat(faults.injected()).allSatisfy(r -> assertThat(r.evidence().ok()).isTrue());
         assertThat(faults.injected().get(0).evidence().observed()).isEqualTo(Map.of(
-                "enabled", false, "active_assaults", List.of("exceptions (java.lang.RuntimeException)"),
+                "enabled", false, "active_assaults", List.of("exceptions (java.lang.IllegalStateException)"),
                 "reach", "1 in 1 requests", "watchers", List.of("restController")));
 
         List<RecordingFaults.Recorded> undone = faults.injected();
@@ -79,6 +81,7 @@ class ChaosMonkeyDriverIT {
 
         assertThat(call("chaosspring.probes.chaosmonkey_enabled", Map.of())).isEqualTo(false);
         assertThat(assaults()).containsEntry("exceptionsActive", false);
+        assertThat(map(assaults().get("exception"))).containsEntry("type", "java.lang.RuntimeException");
         for (int i = 0; i < 5; i++) {
             assertThat(stock().statusCode()).as("request %d after undo", i).isEqualTo(200);
         }

@@ -43,6 +43,7 @@ class StorefrontTest {
     @BeforeEach
     void healthyInventoryAndClosedCircuit() {
         INVENTORY.delay(Duration.ZERO);
+        INVENTORY.failWith(0);
         circuitBreakers.circuitBreaker("inventory").reset();
         http = new Http(port);
     }
@@ -87,6 +88,18 @@ class StorefrontTest {
         assertThat(open.header("X-Fallback-Reason")).isEqualTo("circuit breaker [inventory] is OPEN");
         assertThat(http.get("/actuator/prometheus").body())
                 .contains("resilience4j_circuitbreaker_state{application=\"storefront\",name=\"inventory\",state=\"open\"} 1.0");
+    }
+
+    @Test
+    void inventoryServerErrorsFallBackWithTheStatusInTheReason() throws Exception {
+        INVENTORY.failWith(500);
+
+        Http.Timed products = http.get("/api/products");
+
+        assertThat(products.status()).isEqualTo(200);
+        assertThat(products.header("X-Fallback")).isEqualTo("true");
+        assertThat(products.header("X-Fallback-Reason"))
+                .isEqualTo("inventory unavailable: inventory answered [500] for [" + INVENTORY.baseUrl() + "/api/stock]");
     }
 
     @Test

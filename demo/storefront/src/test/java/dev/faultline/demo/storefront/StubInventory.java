@@ -22,6 +22,7 @@ final class StubInventory implements AutoCloseable {
 
     private final HttpServer server;
     private volatile Duration delay = Duration.ZERO;
+    private volatile int failure;
 
     StubInventory() {
         try {
@@ -42,11 +43,21 @@ final class StubInventory implements AutoCloseable {
         this.delay = delay;
     }
 
+    /** Answers every request with {@code status} (0: answer normally). */
+    void failWith(int status) {
+        this.failure = status;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (failure != 0) {
+            exchange.sendResponseHeaders(failure, -1);
+            exchange.close();
+            return;
         }
         String path = exchange.getRequestURI().getPath();
         String body = path.equals("/api/stock") ? ALL
