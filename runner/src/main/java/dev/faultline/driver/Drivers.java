@@ -1,5 +1,6 @@
 package dev.faultline.driver;
 
+import dev.faultline.driver.chaosmonkey.ChaosMonkeyDriver;
 import dev.faultline.driver.files.FilesDriver;
 import dev.faultline.driver.http.HttpDriver;
 import dev.faultline.driver.process.ProcessDriver;
@@ -18,7 +19,8 @@ public final class Drivers {
                 new HttpDriver(),
                 new ProcessDriver(),
                 new FilesDriver(),
-                new ToxiproxyDriver()
+                new ToxiproxyDriver(),
+                new ChaosMonkeyDriver()
         ));
     }
 }
