@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 RollbackCommand.class,
                 AbortCommand.class,
                 FunctionsCommand.class,
+                SchemaCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
