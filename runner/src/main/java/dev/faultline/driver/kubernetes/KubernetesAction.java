@@ -32,11 +32,19 @@ final class KubernetesAction implements DriverFunction, Plannable {
 
     @Override
     public List<PlannedTarget> plan(Invocation call) throws Exception {
-        return body.get().plan(clusters.get().open(call), call);
+        try {
+            return body.get().plan(clusters.get().open(call), call);
+        } catch (RuntimeException e) {
+            throw ApiErrors.translate(spec.primaryName(), e);
+        }
     }
 
     @Override
     public Object invoke(Invocation call) throws Exception {
-        return body.get().run(clusters.get().open(call), call);
+        try {
+            return body.get().run(clusters.get().open(call), call);
+        } catch (RuntimeException e) {
+            throw ApiErrors.translate(spec.primaryName(), e);
+        }
     }
 }

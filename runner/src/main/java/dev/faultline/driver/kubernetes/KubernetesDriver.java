@@ -69,7 +69,11 @@ public final class KubernetesDriver implements Driver {
             throw new IllegalArgumentException("the kubernetes driver cannot undo [" + undo.action()
                     + "]; it only knows [" + ScaleUndo.ACTION + "]");
         }
-        ScaleUndo.undo(clusters(), undo, context.timeout());
+        try {
+            ScaleUndo.undo(clusters(), undo, context.timeout());
+        } catch (RuntimeException e) {
+            throw ApiErrors.translate("undo " + NAME + "/" + undo.action(), e);
+        }
     }
 
     /**

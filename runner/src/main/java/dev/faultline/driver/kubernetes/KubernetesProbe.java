@@ -26,6 +26,10 @@ final class KubernetesProbe implements DriverFunction {
 
     @Override
     public Object invoke(Invocation call) throws Exception {
-        return body.run(clusters.get().open(call), call);
+        try {
+            return body.run(clusters.get().open(call), call);
+        } catch (RuntimeException e) {
+            throw ApiErrors.translate(spec.primaryName(), e);
+        }
     }
 }

@@ -72,9 +72,11 @@ final class PodKill implements ActionBody {
                     "killed " + picked.describe() + ": " + names(deleted), null);
             call.faults().irreversible(fault, evidence);
             if (!evidence.ok()) {
-                throw new ActivityFailedException("pod kill did not take effect: " + evidence.observed()
-                        + " in namespace [" + request.namespace() + "] after deleting; check for finalizers and"
-                        + " that the run may delete pods there");
+                List<String> alive = ((Map<?, ?>) evidence.observed()).entrySet().stream()
+                        .filter(e -> "still running".equals(e.getValue())).map(e -> String.valueOf(e.getKey())).toList();
+                throw new ActivityFailedException("pod kill did not take effect: pods " + alive + " in namespace ["
+                        + request.namespace() + "] are still running after being deleted; check the pods' finalizers"
+                        + " and that the run may delete pods there");
             }
         }
         if (failure != null) {

@@ -16,8 +16,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Against a server scripted to misbehave: a delete that does not take, and an answer that never comes. */
-class KubernetesPodKillEvidenceTest {
+/** Against a server scripted to misbehave: a delete that does not take, a refusal, an answer that never comes. */
+class KubernetesApiFailuresTest {
 
     @TempDir
     Path home;
@@ -46,6 +46,22 @@ class KubernetesPodKillEvidenceTest {
     }
 
     @Test
+    void aRefusalPointsAtTheRbacVerbs() {
+        try (MockCluster cluster = MockCluster.expectations()) {
+            cluster.server.expect().get().withPath("/api/v1/namespaces/shop/pods?labelSelector=app%3Dweb")
+                    .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                            .withMessage("pods is forbidden: User \"chaos\" cannot list resource \"pods\"").build())
+                    .always();
+
+            assertThatThrownBy(() -> KubeCall.of(cluster.driver(home), "kubernetes/kill-pods",
+                    Map.of("namespace", "shop", "selector", "app=web")).plan())
+                    .isInstanceOf(ActivityFailedException.class)
+                    .hasMessageContaining("kubernetes/kill-pods").hasMessageContaining("refused the request (403)")
+                    .hasMessageContaining("cannot list resource").hasMessageContaining("RBAC");
+        }
+    }
+
+    @Test
     void everyRequestIsBoundedByTheCallTimeout() {
         try (MockCluster cluster = MockCluster.expectations()) {
             cluster.server.expect().get().delay(20, java.util.concurrent.TimeUnit.SECONDS)
@@ -55,7 +71,7 @@ class KubernetesPodKillEvidenceTest {
 
             assertThatThrownBy(() -> KubeCall.of(cluster.driver(home), "chaosk8s.pod.probes.count_pods",
                     Map.of("label_selector", "app=web", "ns", "shop")).timeout(Duration.ofMillis(500)).invoke())
-                    .isNotNull();
+                    .isInstanceOf(ActivityFailedException.class).hasMessageContaining("did not answer in time");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         }
     }
