@@ -90,6 +90,10 @@ final class ConnectionResolver {
                 String path = file != null ? file.toString()
                         : defaultKubeconfig().map(Path::toString).orElseThrow(() -> new ActivityFailedException(
                                 "cannot undo: no kubeconfig at [" + String.join(", ", kubeconfigCandidates()) + "]"));
+                if (!Files.isRegularFile(Path.of(path))) {
+                    throw new ActivityFailedException("cannot undo: the kubeconfig the fault was injected through ["
+                            + path + "] is gone; put it back (with context [" + context + "]) and run the rollback again");
+                }
                 yield Connection.kubeconfig(path, context == null ? null : context.toString());
             }
             case IN_CLUSTER -> Connection.inCluster();

@@ -102,6 +102,8 @@ class KubernetesConnectionResolverTest {
         assertThat(resolver.forUndo(Map.of("connection", "KUBECONFIG", "kubeconfig", file.toString(), "context", "prod")))
                 .isEqualTo(Connection.kubeconfig(file.toString(), "prod"));
         assertThat(resolver.forUndo(Map.of("connection", "IN_CLUSTER"))).isEqualTo(Connection.inCluster());
+        assertThatThrownBy(() -> resolver.forUndo(Map.of("connection", "KUBECONFIG", "kubeconfig", "/gone/config")))
+                .isInstanceOf(ActivityFailedException.class).hasMessageContaining("[/gone/config]");
         assertThatThrownBy(() -> resolver.forUndo(Map.of("connection", "CREDENTIALS")))
                 .isInstanceOf(ActivityFailedException.class).hasMessageContaining("KUBERNETES_HOST");
     }
