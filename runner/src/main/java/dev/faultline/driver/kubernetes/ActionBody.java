@@ -11,7 +11,7 @@ import java.util.List;
  */
 interface ActionBody {
 
-    List<PlannedTarget> plan(ClusterSession cluster, Invocation call) throws Exception;
+    List<PlannedTarget> plan(ClusterCall cluster, Invocation call) throws Exception;
 
-    Object run(ClusterSession cluster, Invocation call) throws Exception;
+    Object run(ClusterCall cluster, Invocation call) throws Exception;
 }

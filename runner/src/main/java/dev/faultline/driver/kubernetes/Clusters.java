@@ -31,12 +31,12 @@ final class Clusters {
         this.seed = seed;
     }
 
-    ClusterSession open(Invocation call) throws ActivityFailedException {
+    ClusterCall open(Invocation call) throws ActivityFailedException {
         Connection connection = resolver.resolve(call.configuration(), call.secrets());
         return open(connection, call.timeout(), seed(call.configuration()));
     }
 
-    ClusterSession open(Connection connection, Duration timeout) throws ActivityFailedException {
+    ClusterCall open(Connection connection, Duration timeout) throws ActivityFailedException {
         return open(connection, timeout, seed);
     }
 
@@ -44,7 +44,7 @@ final class Clusters {
         return resolver;
     }
 
-    private ClusterSession open(Connection connection, Duration timeout, long seed) throws ActivityFailedException {
+    private ClusterCall open(Connection connection, Duration timeout, long seed) throws ActivityFailedException {
         KubernetesClient shared = client(connection);
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         RequestConfig bounded = new RequestConfigBuilder(shared.getConfiguration().getRequestConfig())
@@ -56,7 +56,7 @@ final class Clusters {
         if (context == null && connection.source() == Connection.Source.KUBECONFIG && current != null) {
             context = current.getName();
         }
-        return new ClusterSession(client, shared.getConfiguration().getMasterUrl(), context, connection, seed);
+        return new ClusterCall(client, shared.getConfiguration().getMasterUrl(), context, connection, seed);
     }
 
     private KubernetesClient client(Connection connection) throws ActivityFailedException {

@@ -18,30 +18,30 @@ final class DeploymentProbes {
     }
 
     /** {@code deployment_available_and_healthy}: every desired replica is available. */
-    static Object availableAndHealthy(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object availableAndHealthy(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         return check(cluster, call, "raise_on_unavailable",
                 d -> Deployments.available(d) == Deployments.desired(d), "is not healthy");
     }
 
     /** {@code deployment_partially_available}: at least one replica is available. */
-    static Object partiallyAvailable(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object partiallyAvailable(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         return check(cluster, call, "raise_on_not_partially_available", d -> Deployments.available(d) >= 1,
                 "is not healthy");
     }
 
     /** {@code deployment_fully_available}: waits up to {@code timeout} s for every replica to be ready. */
-    static Object fullyAvailable(ClusterSession cluster, Invocation call) throws Exception {
+    static Object fullyAvailable(ClusterCall cluster, Invocation call) throws Exception {
         return await(cluster, call, "raise_on_not_fully_available", d -> Deployments.ready(d) == Deployments.desired(d),
                 "failed to recover");
     }
 
     /** {@code deployment_not_fully_available}: waits up to {@code timeout} s for a replica to be missing. */
-    static Object notFullyAvailable(ClusterSession cluster, Invocation call) throws Exception {
+    static Object notFullyAvailable(ClusterCall cluster, Invocation call) throws Exception {
         return await(cluster, call, "raise_on_fully_available", d -> Deployments.ready(d) != Deployments.desired(d),
                 "failed to stop running");
     }
 
-    private static Object check(ClusterSession cluster, Invocation call, String raiseArgument,
+    private static Object check(ClusterCall cluster, Invocation call, String raiseArgument,
                                 Predicate<Deployment> healthy, String problem) throws ActivityFailedException {
         Arguments args = call.arguments();
         String name = args.string("name");
@@ -60,7 +60,7 @@ final class DeploymentProbes {
         return true;
     }
 
-    private static Object await(ClusterSession cluster, Invocation call, String raiseArgument,
+    private static Object await(ClusterCall cluster, Invocation call, String raiseArgument,
                                 Predicate<Deployment> state, String problem) throws Exception {
         Arguments args = call.arguments();
         String name = args.string("name");

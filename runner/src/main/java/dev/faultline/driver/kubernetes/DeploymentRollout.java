@@ -31,17 +31,17 @@ final class DeploymentRollout implements ActionBody {
     }
 
     @Override
-    public List<PlannedTarget> plan(ClusterSession cluster, Invocation call) throws Exception {
+    public List<PlannedTarget> plan(ClusterCall cluster, Invocation call) throws Exception {
         String namespace = call.arguments().optionalString(namespaceArgument).orElse("default");
         String name = call.arguments().string(nameArgument);
         Deployment deployment = Deployments.require(cluster.client(), call.function().primaryName(), namespace, name);
-        return List.of(new PlannedTarget(ClusterSession.DRIVER, KIND, cluster.target(Deployments.path(namespace, name)),
+        return List.of(new PlannedTarget(ClusterCall.DRIVER, KIND, cluster.target(Deployments.path(namespace, name)),
                 namespace, List.of(Deployments.resource(deployment)), 1, false,
                 "would restart every pod of deployment [" + name + "] in namespace [" + namespace + "]"));
     }
 
     @Override
-    public Object run(ClusterSession cluster, Invocation call) throws Exception {
+    public Object run(ClusterCall cluster, Invocation call) throws Exception {
         String function = call.function().primaryName();
         String namespace = call.arguments().optionalString(namespaceArgument).orElse("default");
         String name = call.arguments().string(nameArgument);
@@ -55,7 +55,7 @@ final class DeploymentRollout implements ActionBody {
         String observed = annotations == null ? null : annotations.get(ANNOTATION);
         String check = "pod template of deployment [" + name + "] is stamped " + ANNOTATION + "=" + stamp;
         Evidence evidence = stamp.equals(observed) ? Evidence.confirmed(check, observed) : Evidence.missing(check, observed);
-        call.faults().irreversible(new FaultPlan(ClusterSession.DRIVER, KIND,
+        call.faults().irreversible(new FaultPlan(ClusterCall.DRIVER, KIND,
                 cluster.target(Deployments.path(namespace, name)),
                 "restarted every pod of deployment [" + name + "] in namespace [" + namespace + "]", null), evidence);
         if (!evidence.ok()) {

@@ -38,25 +38,25 @@ final class DeploymentScale implements ActionBody {
     }
 
     @Override
-    public List<PlannedTarget> plan(ClusterSession cluster, Invocation call) throws Exception {
+    public List<PlannedTarget> plan(ClusterCall cluster, Invocation call) throws Exception {
         String function = call.function().primaryName();
         ScaleRequest request = parser.parse(function, call.arguments());
         Deployment deployment = Deployments.require(cluster.client(), function, request.namespace(),
                 request.deployment());
-        return List.of(new PlannedTarget(ClusterSession.DRIVER, KIND,
+        return List.of(new PlannedTarget(ClusterCall.DRIVER, KIND,
                 cluster.target(Deployments.path(request.namespace(), request.deployment())), request.namespace(),
                 List.of(Deployments.resource(deployment)), 1, true,
                 "would " + describe(request, Deployments.desired(deployment))));
     }
 
     @Override
-    public Object run(ClusterSession cluster, Invocation call) throws Exception {
+    public Object run(ClusterCall cluster, Invocation call) throws Exception {
         String function = call.function().primaryName();
         ScaleRequest request = parser.parse(function, call.arguments());
         Deployment deployment = Deployments.require(cluster.client(), function, request.namespace(),
                 request.deployment());
         int previous = Deployments.desired(deployment);
-        FaultPlan fault = new FaultPlan(ClusterSession.DRIVER, KIND,
+        FaultPlan fault = new FaultPlan(ClusterCall.DRIVER, KIND,
                 cluster.target(Deployments.path(request.namespace(), request.deployment())),
                 describe(request, previous),
                 ScaleUndo.spec(cluster, request.namespace(), request.deployment(), previous));

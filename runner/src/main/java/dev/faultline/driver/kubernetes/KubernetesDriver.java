@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class KubernetesDriver implements Driver {
 
-    public static final String NAME = ClusterSession.DRIVER;
+    public static final String NAME = ClusterCall.DRIVER;
 
     /** Configuration key naming the namespace that holds run-lock leases. */
     public static final String LOCK_NAMESPACE = "kubernetes_lock_namespace";

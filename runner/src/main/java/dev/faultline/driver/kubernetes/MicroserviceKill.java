@@ -31,7 +31,7 @@ final class MicroserviceKill implements ActionBody {
     static final String KIND = "delete-deployment";
 
     @Override
-    public List<PlannedTarget> plan(ClusterSession cluster, Invocation call) throws Exception {
+    public List<PlannedTarget> plan(ClusterCall cluster, Invocation call) throws Exception {
         String namespace = namespace(call);
         String name = call.arguments().string("name");
         List<PlannedTarget> out = new ArrayList<>();
@@ -43,7 +43,7 @@ final class MicroserviceKill implements ActionBody {
                         found.getMetadata().getLabels()));
             }
         }
-        out.add(new PlannedTarget(ClusterSession.DRIVER, KIND, cluster.target(Deployments.path(namespace, name)),
+        out.add(new PlannedTarget(ClusterCall.DRIVER, KIND, cluster.target(Deployments.path(namespace, name)),
                 namespace, owners, owners.size(), false,
                 "would delete deployment and replica set [" + name + "] in namespace [" + namespace + "]"));
         out.addAll(pods(call).plan(cluster, call));
@@ -51,7 +51,7 @@ final class MicroserviceKill implements ActionBody {
     }
 
     @Override
-    public Object run(ClusterSession cluster, Invocation call) throws Exception {
+    public Object run(ClusterCall cluster, Invocation call) throws Exception {
         String namespace = namespace(call);
         String name = call.arguments().string("name");
         Map<String, String> states = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ final class MicroserviceKill implements ActionBody {
         }
         if (!states.isEmpty()) {
             String check = "deployment and replica set [" + name + "] are gone or terminating";
-            call.faults().irreversible(new FaultPlan(ClusterSession.DRIVER, KIND,
+            call.faults().irreversible(new FaultPlan(ClusterCall.DRIVER, KIND,
                     cluster.target(Deployments.path(namespace, name)),
                     "deleted " + states.keySet() + " in namespace [" + namespace + "]", null),
                     ok ? Evidence.confirmed(check, states) : Evidence.missing(check, states));

@@ -13,7 +13,7 @@ final class NativeProbes {
     }
 
     /** {@code kubernetes/ready-pods}: how many matching pods are Ready and not terminating. */
-    static Object readyPods(ClusterSession cluster, Invocation call) {
+    static Object readyPods(ClusterCall cluster, Invocation call) {
         Arguments args = call.arguments();
         return (int) Pods.list(cluster.client(), args.optionalString("namespace").orElse("default"),
                 args.optionalString("selector").orElse(null)).stream().filter(Pods::ready).count();
@@ -23,7 +23,7 @@ final class NativeProbes {
      * {@code kubernetes/deployment-available}: whether every desired replica is updated and
      * available, waiting up to {@code wait} seconds for it. A missing deployment fails the probe.
      */
-    static Object deploymentAvailable(ClusterSession cluster, Invocation call) throws Exception {
+    static Object deploymentAvailable(ClusterCall cluster, Invocation call) throws Exception {
         Arguments args = call.arguments();
         String function = call.function().primaryName();
         String namespace = args.optionalString("namespace").orElse("default");

@@ -44,15 +44,15 @@ final class PodKill implements ActionBody {
     }
 
     @Override
-    public List<PlannedTarget> plan(ClusterSession cluster, Invocation call) {
+    public List<PlannedTarget> plan(ClusterCall cluster, Invocation call) {
         Picked picked = pick(cluster, call);
-        return List.of(new PlannedTarget(ClusterSession.DRIVER, KIND, picked.target(), picked.request().namespace(),
+        return List.of(new PlannedTarget(ClusterCall.DRIVER, KIND, picked.target(), picked.request().namespace(),
                 picked.pods().stream().map(PodRef::resource).toList(), picked.eligible(), false,
                 "would kill " + picked.describe()));
     }
 
     @Override
-    public Object run(ClusterSession cluster, Invocation call) throws Exception {
+    public Object run(ClusterCall cluster, Invocation call) throws Exception {
         Picked picked = pick(cluster, call);
         PodKillRequest request = picked.request();
         List<PodRef> deleted = new ArrayList<>();
@@ -68,7 +68,7 @@ final class PodKill implements ActionBody {
         }
         if (!deleted.isEmpty()) {
             Evidence evidence = evidence(cluster.client(), deleted);
-            FaultPlan fault = new FaultPlan(ClusterSession.DRIVER, KIND, picked.target(),
+            FaultPlan fault = new FaultPlan(ClusterCall.DRIVER, KIND, picked.target(),
                     "killed " + picked.describe() + ": " + names(deleted), null);
             call.faults().irreversible(fault, evidence);
             if (!evidence.ok()) {
@@ -87,7 +87,7 @@ final class PodKill implements ActionBody {
         return names(deleted);
     }
 
-    private Picked pick(ClusterSession cluster, Invocation call) {
+    private Picked pick(ClusterCall cluster, Invocation call) {
         PodKillRequest request = parser.parse(call.function().primaryName(), call.arguments());
         List<PodRef> pods = Pods.list(cluster.client(), request.namespace(), request.labelSelector()).stream()
                 .map(Pods::ref).toList();

@@ -19,7 +19,7 @@ final class PodProbes {
     private PodProbes() {
     }
 
-    static Object inPhase(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object inPhase(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         Arguments args = call.arguments();
         String phase = args.optionalString("phase").orElse("Running");
         boolean raise = args.optionalBool("raise_on_invalid_phase").orElse(true);
@@ -36,7 +36,7 @@ final class PodProbes {
         return true;
     }
 
-    static Object notInPhase(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object notInPhase(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         Arguments args = call.arguments();
         String phase = args.optionalString("phase").orElse("Running");
         boolean raise = args.optionalBool("raise_on_in_phase").orElse(true);
@@ -52,7 +52,7 @@ final class PodProbes {
         return true;
     }
 
-    static Object inConditions(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object inConditions(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         Arguments args = call.arguments();
         boolean raise = args.optionalBool("raise_on_invalid_conditions").orElse(true);
         List<Map<String, String>> wanted = conditions(call.function().primaryName(), args);
@@ -74,20 +74,20 @@ final class PodProbes {
         return true;
     }
 
-    static Object count(ClusterSession cluster, Invocation call) {
+    static Object count(ClusterCall cluster, Invocation call) {
         String phase = call.arguments().optionalString("phase").orElse(null);
         return (int) pods(cluster, call.arguments()).stream()
                 .filter(p -> phase == null || phase.isEmpty() || phase.equals(Pods.phase(p))).count();
     }
 
-    static Object countMin(ClusterSession cluster, Invocation call) {
+    static Object countMin(ClusterCall cluster, Invocation call) {
         String phase = call.arguments().optionalString("phase").orElse("Running");
         long min = call.arguments().optionalInteger("min_count").orElse(2L);
         long count = pods(cluster, call.arguments()).stream().filter(p -> phase.equals(Pods.phase(p))).count();
         return count >= min;
     }
 
-    static Object allHealthy(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object allHealthy(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         Arguments args = call.arguments();
         boolean raise = args.optionalBool("raise_on_any_unhealthy").orElse(true);
         String namespace = args.optionalString("ns").orElse("default");
@@ -105,7 +105,7 @@ final class PodProbes {
         return true;
     }
 
-    static Object notAvailable(ClusterSession cluster, Invocation call) throws ActivityFailedException {
+    static Object notAvailable(ClusterCall cluster, Invocation call) throws ActivityFailedException {
         Arguments args = call.arguments();
         String name = args.string("name");
         boolean raise = args.optionalBool("raise_on_is_available").orElse(true);
@@ -119,7 +119,7 @@ final class PodProbes {
         return true;
     }
 
-    private static List<Pod> pods(ClusterSession cluster, Arguments args) {
+    private static List<Pod> pods(ClusterCall cluster, Arguments args) {
         return Pods.list(cluster.client(), args.optionalString("ns").orElse("default"),
                 args.optionalString("label_selector").orElse(null));
     }

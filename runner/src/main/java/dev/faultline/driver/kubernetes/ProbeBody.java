@@ -6,5 +6,5 @@ import dev.faultline.driver.Invocation;
 @FunctionalInterface
 interface ProbeBody {
 
-    Object run(ClusterSession cluster, Invocation call) throws Exception;
+    Object run(ClusterCall cluster, Invocation call) throws Exception;
 }

@@ -22,17 +22,17 @@ final class ScaleUndo {
     private ScaleUndo() {
     }
 
-    static UndoSpec spec(ClusterSession cluster, String namespace, String deployment, int previous) {
+    static UndoSpec spec(ClusterCall cluster, String namespace, String deployment, int previous) {
         Map<String, Object> args = new LinkedHashMap<>(cluster.undoConnection());
         args.put("namespace", namespace);
         args.put("deployment", deployment);
         args.put("replicas", previous);
-        return new UndoSpec(ClusterSession.DRIVER, ACTION, args);
+        return new UndoSpec(ClusterCall.DRIVER, ACTION, args);
     }
 
     static void undo(Clusters clusters, UndoSpec undo, Duration timeout) throws Exception {
         Connection connection = clusters.resolver().forUndo(undo.args());
-        ClusterSession cluster = clusters.open(connection, timeout);
+        ClusterCall cluster = clusters.open(connection, timeout);
         String namespace = undo.arg("namespace");
         String name = undo.arg("deployment");
         int replicas = replicas(undo);

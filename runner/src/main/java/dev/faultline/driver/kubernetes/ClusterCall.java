@@ -14,7 +14,7 @@ import java.util.Map;
  *     talks to the same cluster
  * @param context the kubeconfig context in use, or {@code null} outside kubeconfig
  */
-record ClusterSession(KubernetesClient client, String masterUrl, String context, Connection connection, long seed) {
+record ClusterCall(KubernetesClient client, String masterUrl, String context, Connection connection, long seed) {
 
     static final String DRIVER = "kubernetes";
 
