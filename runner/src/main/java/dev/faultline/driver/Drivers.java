@@ -3,6 +3,7 @@ package dev.faultline.driver;
 import dev.faultline.driver.chaosmonkey.ChaosMonkeyDriver;
 import dev.faultline.driver.files.FilesDriver;
 import dev.faultline.driver.http.HttpDriver;
+import dev.faultline.driver.kubernetes.KubernetesDriver;
 import dev.faultline.driver.process.ProcessDriver;
 import dev.faultline.driver.toxiproxy.ToxiproxyDriver;
 
@@ -20,7 +21,8 @@ public final class Drivers {
                 new ProcessDriver(),
                 new FilesDriver(),
                 new ToxiproxyDriver(),
-                new ChaosMonkeyDriver()
+                new ChaosMonkeyDriver(),
+                new KubernetesDriver()
         ));
     }
 }
