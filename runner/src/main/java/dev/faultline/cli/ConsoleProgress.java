@@ -105,6 +105,11 @@ final class ConsoleProgress implements RunListener, AutoCloseable {
     }
 
     @Override
+    public void runFinished(dev.faultline.engine.Outcome outcome) {
+        close();
+    }
+
+    @Override
     public void note(String message) {
         line("   " + paint("2", message));
     }

@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 AbortCommand.class,
                 FunctionsCommand.class,
                 SchemaCommand.class,
+                dev.faultline.demo.DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -3,6 +3,7 @@ package dev.faultline.cli;
 import dev.faultline.driver.Drivers;
 import dev.faultline.engine.DryRun;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.JournalFiles;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
 import dev.faultline.engine.StopSignal;

@@ -22,6 +22,11 @@ final class Signals {
      * @param abortRequested whether a TERM comes from {@code faultline abort} rather than from outside
      */
     static void install(StopSignal stop, Clock clock, PrintWriter err, BooleanSupplier abortRequested) {
+        install(clock, err, abortRequested, stop::request);
+    }
+
+    /** As above, for callers that decide themselves what a stop means (the demo stops its current experiment). */
+    static void install(Clock clock, PrintWriter err, BooleanSupplier abortRequested, java.util.function.Consumer<StopSignal.Reason> onStop) {
         AtomicInteger count = new AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
@@ -33,7 +38,7 @@ final class Signals {
                         err.println();
                         err.println("faultline: " + reason.summary() + ": stopping, undoing faults and running rollbacks...");
                         err.flush();
-                        stop.request(reason);
+                        onStop.accept(reason);
                     } else {
                         err.println("faultline: still cleaning up (undo and rollbacks are bounded by timeouts); please wait.");
                         err.flush();

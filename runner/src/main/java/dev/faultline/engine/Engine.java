@@ -70,7 +70,9 @@ public final class Engine {
         rollbacks(ctx, journal, activities, outcome, methodStarted);
         workers.shutdownNow();
         journal.end = ctx.clock.instant();
-        return new RunResult(runId, outcome, JournalWriter.write(ctx, journal, outcome, safety), faults.faults());
+        RunResult result = new RunResult(runId, outcome, JournalWriter.write(ctx, journal, outcome, safety), faults.faults());
+        options.listener().runFinished(outcome);
+        return result;
     }
 
     private static Outcome stopOutcome(StopSignal stop, Outcome outcome, RunJournal journal) {

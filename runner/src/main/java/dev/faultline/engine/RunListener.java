@@ -30,6 +30,10 @@ public interface RunListener {
     default void stopping(StopSignal.Reason reason) {
     }
 
+    /** The run is over (journal built); called once, last. */
+    default void runFinished(Outcome outcome) {
+    }
+
     /** Something worth telling the user that is not an activity (pauses, waits, warnings). */
     default void note(String message) {
     }

@@ -1,4 +1,4 @@
-package dev.faultline.cli;
+package dev.faultline.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes journals atomically: a reader never sees half a file, even if the process dies mid-write. */
-final class JournalFiles {
+public final class JournalFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JournalFiles() {
     }
 
-    static void write(Path target, JsonNode journal) throws IOException {
+    public static void write(Path target, JsonNode journal) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
