@@ -32,8 +32,13 @@ final class FaultlineProcess implements AutoCloseable {
     }
 
     static FaultlineProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        return start(workDir, env, List.of(), args);
+    }
+
+    static FaultlineProcess start(Path workDir, Map<String, String> env, List<String> jvmArgs, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(workDir, "faultline", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
