@@ -1,0 +1,19 @@
+package dev.faultline.journal;
+
+import java.time.Instant;
+
+/**
+ * Why and how a run was stopped early: by a guard (with the measured value and threshold), a
+ * signal or {@code faultline abort}, and when the last fault was undone.
+ */
+public record Abort(String by, String guard, String reason, Double measured, Double threshold,
+        Instant breachDetectedAt, Instant abortStartedAt, Instant lastFaultUndoneAt) {
+
+    public Abort {
+        by = by == null ? "unknown" : by;
+    }
+
+    public boolean byGuard() {
+        return "guard".equals(by);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.faultline.report.html;
+
+import dev.faultline.journal.Abort;
+import dev.faultline.journal.Fault;
+import dev.faultline.journal.Guards;
+import dev.faultline.journal.Journal;
+import dev.faultline.journal.Phase;
+import java.util.List;
+
+/**
+ * The run on one time axis: phases, each fault from injection to undo, each guard's checks (breaches
+ * in red), the activities, and the abort marker, so the order of events reads at a glance.
+ */
+record TimelineSection() implements Section {
+
+    static final double TOP = 26;
+    static final double LANE = 22;
+    static final double GROUP = 18;
+
+    @Override
+    public String id() {
+        return "timeline";
+    }
+
+    @Override
+    public String title() {
+        return "Timeline";
+    }
+
+    @Override
+    public void render(Page page, Html html) {
+        Journal journal = page.journal();
+        List<Phase> phases = PhaseSpan.of(journal);
+        List<Fault> faults = journal.faults();
+        Guards guards = journal.guards().orElse(null);
+        List<Guards.Definition> guardLanes = guards == null ? List.of() : GuardLane.lanes(guards);
+        boolean activities = !journal.run().isEmpty() || !journal.rollbacks().isEmpty();
+        if (phases.isEmpty() && faults.isEmpty() && guardLanes.isEmpty() && !activities) {
+            Section.none(html, "No timing data: the journal records no phases, activities, faults or guard checks.");
+            return;
+        }
+        int groups = (phases.isEmpty() ? 0 : 1) + (faults.isEmpty() ? 0 : 1) + (guardLanes.isEmpty() ? 0 : 1)
+                + (activities ? 1 : 0);
+        int lanes = phases.size() + faults.size() + guardLanes.size() + (activities ? 1 : 0);
+        double bottom = TOP + groups * GROUP + lanes * LANE + 4;
+        Svg.open(html, "timeline-chart", bottom + 6, "Timeline of the run: phases, faults, guard checks and abort");
+        Svg.timeAxis(html, page.scale(), TOP, bottom);
+        Lanes cursor = new Lanes(TOP);
+        if (!phases.isEmpty()) {
+            cursor.group(html, "Phases");
+            phases.forEach(phase -> PhaseLane.draw(page, html, phase, cursor.next()));
+        }
+        if (activities) {
+            cursor.group(html, "Activities");
+            ActivityLane.draw(page, html, cursor.next());
+        }
+        if (!faults.isEmpty()) {
+            cursor.group(html, "Faults");
+            faults.forEach(fault -> FaultLane.draw(page, html, fault, cursor.next()));
+        }
+        if (!guardLanes.isEmpty()) {
+            cursor.group(html, "Guards");
+            guardLanes.forEach(def -> GuardLane.draw(page, html, guards, def, cursor.next()));
+        }
+        journal.abort().ifPresent(abort -> abortMarker(page, html, abort, TOP, bottom));
+        html.close("svg");
+        legend(html);
+    }
+
+    /** The abort: a red line where the breach (or stop) was seen, shading until the last fault was undone. */
+    static void abortMarker(Page page, Html html, Abort abort, double top, double bottom) {
+        java.time.Instant at = abort.breachDetectedAt() != null ? abort.breachDetectedAt() : abort.abortStartedAt();
+        if (at == null) {
+            return;
+        }
+        double x = page.scale().x(at);
+        String what = abort.byGuard() ? "abort: guard [" + abort.guard() + "] breached" : "stopped by " + abort.by();
+        html.open("g", "id", "abort-marker", "class", "abort-marker");
+        if (abort.lastFaultUndoneAt() != null) {
+            double x2 = page.scale().x(abort.lastFaultUndoneAt());
+            Svg.rect(html, x, top, Math.max(x2 - x, 2), bottom - top, Svg.RED, "abort-window",
+                    page.redactor().scrub(what + " at " + page.offset(at) + "; last fault undone at "
+                            + page.offset(abort.lastFaultUndoneAt())));
+        }
+        html.empty("line", "x1", Svg.n(x), "y1", Svg.n(top), "x2", Svg.n(x), "y2", Svg.n(bottom), "stroke", Svg.RED,
+                "stroke-width", "2");
+        boolean right = x < TimeScale.X1 - 150;
+        Svg.text(html, right ? x + 4 : x - 4, top + 12, page.redactor().scrub((abort.byGuard() ? "abort " : "stop ")
+                + page.offset(at)), right ? "start" : "end", Svg.RED, "abort-label");
+        html.close("g");
+    }
+
+    private static void legend(Html html) {
+        html.open("p", "class", "legend");
+        swatch(html, "sw-phase", "phase");
+        swatch(html, "sw-failed", "failed phase or activity");
+        swatch(html, "sw-fault", "fault active (injected to undone)");
+        swatch(html, "sw-irreversible", "irreversible fault (nothing to undo)");
+        swatch(html, "sw-ok", "guard check ok");
+        swatch(html, "sw-breach", "guard breach");
+        swatch(html, "sw-abort", "abort");
+        html.close("p");
+    }
+
+    static void swatch(Html html, String cls, String label) {
+        html.open("span", "class", "key").element("i", "", "class", "sw " + cls).text(label).close("span");
+    }
+
+    /** Hands out lane positions top to bottom and writes group headings. */
+    static final class Lanes {
+
+        private double y;
+
+        Lanes(double top) {
+            this.y = top;
+        }
+
+        void group(Html html, String name) {
+            Svg.text(html, 6, y + 13, name.toUpperCase(java.util.Locale.ROOT), "start", Svg.MUTED, "group");
+            y += GROUP;
+        }
+
+        double next() {
+            double lane = y;
+            y += LANE;
+            return lane;
+        }
+    }
+}
