@@ -85,6 +85,14 @@ public final class Formats {
         return text;
     }
 
+    /** A value and its unit as people write them: {@code 16.2x}, {@code 12%}, {@code 2000 ms}. */
+    public static String withUnit(Double value, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return number(value);
+        }
+        return number(value) + (unit.equals("x") || unit.equals("%") ? unit : " " + unit);
+    }
+
     /** {@code 1 fault}, {@code 3 faults}. */
     public static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);

@@ -80,9 +80,8 @@ final class GuardLane {
         }
 
         String describe(Page page, Guards.Definition guard) {
-            String unit = GuardsSection.unit(guard.unit());
-            String peak = worst.value() == null ? "" : String.format("; highest %s%s (threshold %s%s)",
-                    Formats.number(worst.value()), unit, Formats.number(worst.threshold()), unit);
+            String peak = worst.value() == null ? "" : String.format("; highest %s (threshold %s)",
+                    Formats.withUnit(worst.value(), guard.unit()), Formats.withUnit(worst.threshold(), guard.unit()));
             return (breach ? "BREACH: " : "ok: ") + Formats.count(checks, "check", "checks") + " from "
                     + page.offset(from) + peak;
         }

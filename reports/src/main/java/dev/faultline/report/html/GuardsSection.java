@@ -40,20 +40,19 @@ record GuardsSection() implements Section {
             List<Guards.Check> checks = guards.checks().stream().filter(c -> guard.name().equals(c.guard())).toList();
             long breaches = checks.stream().filter(Guards.Check::breach).count();
             Guards.Check first = checks.stream().filter(Guards.Check::breach).findFirst().orElse(null);
-            String unit = unit(guard.unit());
             Double highest = checks.stream().map(Guards.Check::value).filter(v -> v != null)
                     .max(Double::compare).orElse(null);
             boolean fired = abort != null && guard.name().equals(abort.guard());
             html.open("tr", "class", fired ? "row-bad" : null);
             cell(page, html, guard.name());
             cell(page, html, guard.description() == null ? "" : guard.description());
-            cell(page, html, guard.threshold() == null ? "" : Formats.number(guard.threshold()) + unit);
+            cell(page, html, guard.threshold() == null ? "" : Formats.withUnit(guard.threshold(), guard.unit()));
             cell(page, html, Long.toString(checks.size()));
             html.open("td").element("span", Long.toString(breaches), "class", breaches > 0 ? "badge bad" : "badge ok")
                     .close("td");
-            cell(page, html, highest == null ? "" : Formats.number(highest) + unit);
-            cell(page, html, first == null ? "—" : page.offset(first.t()) + ": " + Formats.number(first.value())
-                    + unit);
+            cell(page, html, highest == null ? "" : Formats.withUnit(highest, guard.unit()));
+            cell(page, html, first == null ? "—" : page.offset(first.t()) + ": "
+                    + Formats.withUnit(first.value(), guard.unit()));
             html.open("td");
             if (fired) {
                 html.element("span", "ABORTED the run", "class", "badge bad");
@@ -68,14 +67,6 @@ record GuardsSection() implements Section {
             page.text(html, "Guard [" + abort.guard() + "] fired: " + abort.reason());
             html.close("p");
         }
-    }
-
-    /** A unit as it follows a number: {@code 16.2x}, {@code 2000 ms}. */
-    static String unit(String unit) {
-        if (unit == null || unit.isBlank()) {
-            return "";
-        }
-        return unit.equals("x") || unit.equals("%") ? unit : " " + unit;
     }
 
     private static void cell(Page page, Html html, String text) {

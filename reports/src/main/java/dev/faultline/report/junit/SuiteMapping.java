@@ -97,8 +97,9 @@ final class SuiteMapping {
         for (Guards.Definition guard : guards.definitions()) {
             List<Guards.Check> checks = guards.checks().stream().filter(c -> guard.name().equals(c.guard())).toList();
             long breaches = checks.stream().filter(Guards.Check::breach).count();
-            String out = String.format(Locale.ROOT, "%d checks, %d breaches; threshold %s%s", checks.size(), breaches,
-                    Formats.number(guard.threshold()), guard.unit() == null ? "" : guard.unit());
+            String out = Formats.count(checks.size(), "check", "checks") + ", "
+                    + Formats.count(breaches, "breach", "breaches") + "; threshold "
+                    + Formats.withUnit(guard.threshold(), guard.unit());
             Result result = abort != null && guard.name().equals(abort.guard())
                     ? new Result.Errored("aborted", redactor.scrub("guard [" + guard.name() + "] aborted the run: "
                             + abort.reason()), redactor.scrub(story()))
@@ -108,7 +109,7 @@ final class SuiteMapping {
     }
 
     private void undo(Fault fault) {
-        String name = redactor.scrub(fault.id() + " " + (fault.kind() == null ? "fault" : fault.kind()) + " undone");
+        String name = redactor.scrub(fault.id() + " " + (fault.kind() == null ? "fault" : fault.kind()) + " undo");
         String where = redactor.scrub(fault.description() + " on " + fault.target());
         Result result = switch (fault.undo().status()) {
             case "failed" -> new Result.Errored("undo-failed", redactor.scrub("undo of fault [" + fault.id()

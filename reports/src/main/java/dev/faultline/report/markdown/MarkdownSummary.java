@@ -54,11 +54,11 @@ public final class MarkdownSummary {
     private static void experiment(StringBuilder md, Journal journal) {
         Redactor redactor = Redactor.of(journal);
         Headline headline = Headline.of(journal, redactor);
-        md.append("### ").append(Md.cell(redactor.scrub(journal.title()))).append(": ").append(headline.label())
+        md.append("### ").append(Md.line(redactor.scrub(journal.title()))).append(": ").append(headline.label())
                 .append(" (exit code ").append(headline.exitCode()).append(")\n\n");
         md.append(Md.text(headline.sentence())).append("\n\n");
         for (String detail : headline.details()) {
-            md.append("- ").append(Md.cell(detail)).append('\n');
+            md.append("- ").append(Md.line(detail)).append('\n');
         }
         if (!headline.details().isEmpty()) {
             md.append('\n');
@@ -68,7 +68,7 @@ public final class MarkdownSummary {
         row(md, "Duration", Formats.duration(journal.elapsed()));
         row(md, "Started", journal.startedAt().map(Formats::utc).orElse("unknown"));
         row(md, "Steady state", steady(journal));
-        row(md, "Error budget", journal.budget().map(MarkdownSummary::budget).orElse("no data"));
+        row(md, "Error budget", journal.budget().map(b -> redactor.scrub(budget(b))).orElse("no data"));
         journal.faultlineData().map(f -> f.experimentFile()).ifPresent(file -> row(md, "Experiment file",
                 redactor.scrub(file)));
         journal.dryRun().ifPresent(mode -> row(md, "Dry run", "--dry " + mode + ": nothing was executed"));
