@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,17 +36,24 @@ public final class Journals {
 
     /** Reads the journal in {@code file}; throws {@link JournalException} saying why when it is not one. */
     public static Journal read(Path file) {
-        JsonNode tree = readTree(file);
-        requireJournalShape(file, tree);
+        byte[] bytes = readBytes(file);
+        Journal journal;
         try {
-            return MAPPER.treeToValue(tree, Journal.class).withSource(file);
+            // One pass in the common case; the slower tree is built only to explain a file that is no journal.
+            journal = MAPPER.readValue(bytes, Journal.class);
         } catch (JsonMappingException e) {
+            requireJournalShape(file, readTree(file, bytes));
             throw new JournalException(String.format("journal [%s] has an invalid value at [%s]: %s; fix or remove "
                     + "that value", file, pointer(e), e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw new JournalException(String.format("journal [%s] could not be read: %s", file,
-                    e.getOriginalMessage()), e);
+            throw notJson(file, e);
+        } catch (IOException e) {
+            throw new JournalException(String.format("journal [%s] could not be read: %s", file, e.getMessage()), e);
         }
+        if (journal == null || mayNotBeAJournal(journal)) {
+            requireJournalShape(file, readTree(file, bytes));
+        }
+        return journal.withSource(file);
     }
 
     /** Reads every file in order; the first one that is no journal stops the lot. */
@@ -59,25 +65,53 @@ public final class Journals {
         return List.copyOf(journals);
     }
 
-    private static JsonNode readTree(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            JsonNode tree = MAPPER.readTree(in);
-            if (tree == null || tree.isMissingNode()) {
+    private static boolean mayNotBeAJournal(Journal journal) {
+        boolean status = journal.status() != null || journal.faultline() != null;
+        boolean body = !journal.run().isEmpty() || !journal.experiment().raw().isMissingNode()
+                || journal.steadyStates().before() != null || journal.steadyStates().after() != null;
+        return !status || !body;
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (isBlank(bytes)) {
                 throw new JournalException(String.format("journal [%s] is empty: pass the journal.json a run wrote",
                         file));
             }
-            return tree;
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new JournalException(String.format("journal [%s] does not exist: pass the journal.json a run wrote "
                     + "(faultline run writes ./journal.json unless told otherwise)", file), e);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String where = at == null ? "" : String.format(" at line %d, column %d", at.getLineNr(), at.getColumnNr());
-            throw new JournalException(String.format("journal [%s] is not JSON%s: %s; a journal is the JSON file a "
-                    + "run writes", file, where, e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new JournalException(String.format("journal [%s] could not be read: %s", file, e.getMessage()), e);
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode readTree(Path file, byte[] bytes) {
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw notJson(file, e);
+        } catch (IOException e) {
+            throw new JournalException(String.format("journal [%s] could not be read: %s", file, e.getMessage()), e);
+        }
+    }
+
+    private static JournalException notJson(Path file, JsonProcessingException e) {
+        var at = e.getLocation();
+        String where = at == null ? "" : String.format(" at line %d, column %d", at.getLineNr(), at.getColumnNr());
+        return new JournalException(String.format("journal [%s] is not JSON%s: %s; a journal is the JSON file a run "
+                + "writes", file, where, e.getOriginalMessage()), e);
     }
 
     private static void requireJournalShape(Path file, JsonNode tree) {

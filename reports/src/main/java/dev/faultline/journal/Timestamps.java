@@ -21,6 +21,10 @@ public final class Timestamps {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Instant fast = FastTimestamp.parse(text);
+        if (fast != null) {
+            return Optional.of(fast);
+        }
         String iso = text.strip().replace(' ', 'T');
         try {
             return Optional.of(Instant.parse(iso));
