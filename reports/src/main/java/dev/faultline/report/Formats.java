@@ -1,5 +1,7 @@
 package dev.faultline.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +13,8 @@ public final class Formats {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Formats() {
     }
@@ -54,19 +58,25 @@ public final class Formats {
         return t == null ? "unknown" : UTC.format(t);
     }
 
-    /** A fraction as a percentage with as many decimals as it takes to not read as zero: 93%, 0.19%, 0.0008%. */
+    /**
+     * A fraction as a percentage with as many decimals as it takes to neither read as zero nor round
+     * up to a whole: 93%, 92.81%, 99.95%, 99.999%, 0.19%, 0.0008%.
+     */
     public static String percent(Double fraction) {
         if (fraction == null || fraction.isNaN()) {
             return "n/a";
         }
-        double p = fraction * 100;
-        double abs = Math.abs(p);
-        if (abs == 0 || abs >= 10) {
-            return number(Math.round(p * 10) / 10.0) + "%";
+        BigDecimal p = BigDecimal.valueOf(fraction).movePointRight(2);
+        double abs = Math.abs(p.doubleValue());
+        if (abs == 0) {
+            return "0%";
         }
-        int decimals = abs >= 1 ? 2 : Math.min(6, 1 - (int) Math.floor(Math.log10(abs)));
-        return number(java.math.BigDecimal.valueOf(p).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue())
-                + "%";
+        int decimals = abs >= 1 ? 2 : Math.min(8, 1 - (int) Math.floor(Math.log10(abs)));
+        BigDecimal rounded = p.setScale(decimals, RoundingMode.HALF_UP);
+        while (decimals < 8 && rounded.abs().compareTo(HUNDRED) == 0 && p.abs().compareTo(HUNDRED) != 0) {
+            rounded = p.setScale(++decimals, RoundingMode.HALF_UP);
+        }
+        return rounded.stripTrailingZeros().toPlainString() + "%";
     }
 
     /** A number without needless decimals: {@code 16.2}, {@code 2000}, {@code 0.35}. */

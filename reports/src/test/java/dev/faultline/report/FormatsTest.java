@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FormatsTest {
 
     @ParameterizedTest
-    @CsvSource({"0.93, 93%", "0.001875, 0.19%", "0.0000077, 0.00077%", "0.02, 2%", "0, 0%", "0.928125, 92.8%",
-        "1, 100%", "0.0938, 9.38%"})
+    @CsvSource({"0.93, 93%", "0.001875, 0.19%", "0.0000077, 0.00077%", "0.02, 2%", "0, 0%", "0.928125, 92.81%",
+        "1, 100%", "0.0938, 9.38%", "0.9995, 99.95%", "0.99999, 99.999%", "0.999999, 99.9999%"})
     void percentagesKeepEnoughDigitsToNotReadAsZero(double fraction, String expected) {
         assertThat(Formats.percent(fraction)).isEqualTo(expected);
     }

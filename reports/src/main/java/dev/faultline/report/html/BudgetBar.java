@@ -22,7 +22,7 @@ final class BudgetBar {
         double before = clamp(budget.remainingBefore());
         double consumed = budget.consumedByRun() == null ? 0 : clamp(budget.consumedByRun());
         double spent = 1 - before;
-        Svg.open(html, "budget-bar", 64, "Error budget: " + Formats.percent(spent) + " spent before the run, "
+        Svg.open(html, "budget-bar", 68, "Error budget: " + Formats.percent(spent) + " spent before the run, "
                 + Formats.percent(consumed) + " consumed by it, " + Formats.percent(before - consumed) + " left");
         Svg.rect(html, X0, 8, X1 - X0, 22, "#dafbe1", "budget-remaining", "remaining after the run");
         Svg.rect(html, X0, 8, x(spent) - X0, 22, "#d0d7de", "budget-spent", "spent before the run: "
@@ -34,11 +34,13 @@ final class BudgetBar {
             html.empty("rect", "x", Svg.n(x(spent)), "y", "4", "width", Svg.n(Math.max(a2 - x(spent), 2)), "height", "30",
                     "fill", "none", "stroke", Svg.AMBER, "stroke-width", "2", "stroke-dasharray", "4 3", "class",
                     "budget-allotment");
-            Svg.text(html, Math.min(a2 + 4, X1 - 120), 50, "allotment " + Formats.percent(budget.allotment()),
-                    "start", "#7d4e00", null);
+            // The label goes where it cannot collide with the scale's ends.
+            boolean right = a2 < (X0 + X1) / 2;
+            Svg.text(html, right ? a2 + 4 : x(spent) - 4, 48, "allotment " + Formats.percent(budget.allotment()),
+                    right ? "start" : "end", "#7d4e00", null);
         }
-        Svg.text(html, X0, 50, "0%", "start", Svg.MUTED, null);
-        Svg.text(html, X1, 50, "100% of the budget", "end", Svg.MUTED, null);
+        Svg.text(html, X0, 62, "0%", "start", Svg.MUTED, null);
+        Svg.text(html, X1, 62, "100% of the budget", "end", Svg.MUTED, null);
         html.close("svg");
         html.open("p", "class", "legend");
         TimelineSection.swatch(html, "sw-spent", "spent before the run");

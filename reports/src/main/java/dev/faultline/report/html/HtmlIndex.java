@@ -29,13 +29,23 @@ public final class HtmlIndex {
         }
     }
 
+    /** An entry with what the index shows of it, worked out once. */
+    private record Row(Entry entry, Redactor redactor, Headline headline) {
+
+        static Row of(Entry entry) {
+            Redactor redactor = Redactor.of(entry.journal());
+            return new Row(entry, redactor, Headline.of(entry.journal(), redactor));
+        }
+    }
+
     public static String render(String title, List<Entry> entries) {
+        List<Row> rows = entries.stream().map(Row::of).toList();
         Html html = new Html(16 * 1024);
         HtmlReport.head(html, title + " · Faultline");
         html.open("body").open("div", "class", "index").newline();
         html.element("h1", title);
-        tally(html, entries);
-        undoAlerts(html, entries);
+        tally(html, rows);
+        undoAlerts(html, rows);
         html.open("table", "class", "data index-table", "id", "experiments").open("thead").open("tr");
         for (String head : List.of("#", "experiment", "verdict", "exit", "started", "duration", "faults",
                 "what happened")) {
@@ -43,8 +53,8 @@ public final class HtmlIndex {
         }
         html.close("tr").close("thead").open("tbody").newline();
         int n = 0;
-        for (Entry entry : entries) {
-            row(html, ++n, entry);
+        for (Row row : rows) {
+            row(html, ++n, row);
         }
         html.close("tbody").close("table");
         html.element("p", "Each experiment links to its own report, a file next to this one. Times are UTC.",
@@ -53,30 +63,29 @@ public final class HtmlIndex {
         return html.toString();
     }
 
-    private static void tally(Html html, List<Entry> entries) {
+    private static void tally(Html html, List<Row> rows) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        entries.forEach(e -> counts.merge(e.journal().outcome(), 1, Integer::sum));
-        html.open("p", "class", "tally").element("b", Formats.count(entries.size(), "experiment", "experiments") + ":");
+        rows.forEach(row -> counts.merge(row.headline().outcome(), 1, Integer::sum));
+        html.open("p", "class", "tally").element("b", Formats.count(rows.size(), "experiment", "experiments") + ":");
         counts.forEach((outcome, count) -> html.element("span", count + " " + outcome.label(),
                 "class", "outcome v-" + outcome.label()));
         html.close("p");
     }
 
-    private static void undoAlerts(Html html, List<Entry> entries) {
-        for (Entry entry : entries) {
-            Redactor redactor = Redactor.of(entry.journal());
-            Headline headline = Headline.of(entry.journal(), redactor);
-            for (String active : headline.faults().stillActive(redactor)) {
-                html.open("p", "class", "bad").text("UNDO FAILED in [" + redactor.scrub(entry.journal().title())
-                        + "]: " + active).close("p");
+    private static void undoAlerts(Html html, List<Row> rows) {
+        for (Row row : rows) {
+            for (String active : row.headline().faults().stillActive(row.redactor())) {
+                html.open("p", "class", "bad").text("UNDO FAILED in [" + row.redactor().scrub(row.entry().journal()
+                        .title()) + "]: " + active).close("p");
             }
         }
     }
 
-    private static void row(Html html, int n, Entry entry) {
-        Journal journal = entry.journal();
-        Redactor redactor = Redactor.of(journal);
-        Headline headline = Headline.of(journal, redactor);
+    private static void row(Html html, int n, Row row) {
+        Journal journal = row.entry().journal();
+        Redactor redactor = row.redactor();
+        Headline headline = row.headline();
+        Entry entry = row.entry();
         html.open("tr", "class", headline.faults().anyUndoFailed() ? "row-bad" : null)
                 .element("td", Integer.toString(n), "class", "t").open("td")
                 .element("a", redactor.scrub(journal.title()), "href", entry.reportFile()).close("td")

@@ -18,7 +18,7 @@ class MarkdownSummaryTest {
                         + "\\[14.4x\\].")
                 .contains("| f2 | kubernetes pod-kill | kubernetes:shop/pod/inventory-7c9d5b8f4-x2lqp | irreversible "
                         + "(nothing to undo) |")
-                .contains("| Error budget | 0.19% used (allotment 2%); 92.8% of the 30d budget left |");
+                .contains("| Error budget | 0.19% used (allotment 2%); 92.81% of the 30d budget left |");
     }
 
     @Test
