@@ -13,31 +13,31 @@ class CiJunitSchemaTest {
 
     @Test
     void acceptsAPlainReport() {
-        assertThatCode(() -> JunitReportTest.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"0.5\"/>")))
+        assertThatCode(() -> CiSchema.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"0.5\"/>")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void rejectsACaseThatBothFailsAndErrors() {
-        assertThatThrownBy(() -> JunitReportTest.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"1\">"
+        assertThatThrownBy(() -> CiSchema.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"1\">"
                 + "<failure message=\"m\" type=\"t\"/><error message=\"m\" type=\"t\"/></testcase>")))
                 .isInstanceOf(SAXException.class);
     }
 
     @Test
     void rejectsACommaDecimalTimeAndAZonedTimestamp() {
-        assertThatThrownBy(() -> JunitReportTest.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"0,5\"/>")))
+        assertThatThrownBy(() -> CiSchema.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"0,5\"/>")))
                 .isInstanceOf(SAXException.class);
-        assertThatThrownBy(() -> JunitReportTest.validate("<testsuites tests=\"0\" failures=\"0\" errors=\"0\">"
+        assertThatThrownBy(() -> CiSchema.validate("<testsuites tests=\"0\" failures=\"0\" errors=\"0\">"
                 + "<testsuite name=\"s\" tests=\"0\" failures=\"0\" errors=\"0\" timestamp=\"2026-11-27T05:16:08Z\"/>"
                 + "</testsuites>")).isInstanceOf(SAXException.class);
     }
 
     @Test
     void rejectsASkippedCountOnTheRootAndAFailureWithoutMessage() {
-        assertThatThrownBy(() -> JunitReportTest.validate("<testsuites tests=\"0\" failures=\"0\" errors=\"0\" "
+        assertThatThrownBy(() -> CiSchema.validate("<testsuites tests=\"0\" failures=\"0\" errors=\"0\" "
                 + "skipped=\"0\"/>")).isInstanceOf(SAXException.class);
-        assertThatThrownBy(() -> JunitReportTest.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"1\">"
+        assertThatThrownBy(() -> CiSchema.validate(doc("<testcase name=\"a\" classname=\"c\" time=\"1\">"
                 + "<failure type=\"t\"/></testcase>"))).isInstanceOf(SAXException.class);
     }
 

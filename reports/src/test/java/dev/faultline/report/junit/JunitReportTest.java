@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.journal.Journal;
 import dev.faultline.report.Fixtures;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -24,7 +19,6 @@ import org.xml.sax.InputSource;
 class JunitReportTest {
 
     static final List<String> JOURNALS = Fixtures.ALL;
-    private static final Path SCHEMA = Path.of("src", "test", "resources", "junit", "ci-junit.xsd");
 
     @ParameterizedTest
     @FieldSource("JOURNALS")
@@ -111,10 +105,8 @@ class JunitReportTest {
                 .doesNotContain("\u0007").doesNotContain("\u001b").doesNotContain("plain-password-leaked");
     }
 
-    static void validate(String xml) throws Exception {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        Validator validator = factory.newSchema(SCHEMA.toFile()).newValidator();
-        validator.validate(new StreamSource(new StringReader(xml)));
+    private static void validate(String xml) throws Exception {
+        CiSchema.validate(xml);
     }
 
     private static void countsAddUp(Document doc) {
