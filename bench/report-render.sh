@@ -10,5 +10,6 @@ mvn -B -q -pl reports -am test-compile dependency:build-classpath \
 classpath="reports/target/test-classes:reports/target/classes:$(cat reports/target/report-bench.classpath)"
 
 echo "machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1)"
-echo "command: bench/report-render.sh ${*:-}"
-exec java -cp "$classpath" dev.faultline.report.ReportRenderBench "$@"
+echo "command: JAVA_OPTS=\"${JAVA_OPTS:-}\" bench/report-render.sh ${*:-}"
+# JAVA_OPTS: e.g. -XX:TieredStopAtLevel=1 to see what a CLI start-up setting changes for the cold figure.
+exec java ${JAVA_OPTS:-} -cp "$classpath" dev.faultline.report.ReportRenderBench "$@"
