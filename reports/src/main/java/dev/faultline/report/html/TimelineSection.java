@@ -64,7 +64,7 @@ record TimelineSection() implements Section {
         }
         journal.abort().ifPresent(abort -> abortMarker(page, html, abort, TOP, bottom));
         html.close("svg");
-        legend(html);
+        legend(html, journal, !guardLanes.isEmpty());
     }
 
     /** The abort: a red line where the breach (or stop) was seen, shading until the last fault was undone. */
@@ -90,15 +90,24 @@ record TimelineSection() implements Section {
         html.close("g");
     }
 
-    private static void legend(Html html) {
+    /** Keys for what this timeline draws, and nothing else. */
+    private static void legend(Html html, Journal journal, boolean guards) {
         html.open("p", "class", "legend");
-        swatch(html, "sw-phase", "phase");
-        swatch(html, "sw-failed", "failed phase or activity");
-        swatch(html, "sw-fault", "fault active (injected to undone)");
-        swatch(html, "sw-irreversible", "irreversible fault (nothing to undo)");
-        swatch(html, "sw-ok", "guard check ok");
-        swatch(html, "sw-breach", "guard breach");
-        swatch(html, "sw-abort", "abort");
+        swatch(html, "sw-phase", "phase or activity");
+        swatch(html, "sw-failed", "failed");
+        if (journal.faults().stream().anyMatch(f -> !"irreversible".equals(f.undo().status()))) {
+            swatch(html, "sw-fault", "fault active (injected to undone)");
+        }
+        if (journal.faults().stream().anyMatch(f -> "irreversible".equals(f.undo().status()))) {
+            swatch(html, "sw-irreversible", "irreversible fault (nothing to undo)");
+        }
+        if (guards) {
+            swatch(html, "sw-ok", "guard check ok");
+            swatch(html, "sw-breach", "guard breach");
+        }
+        if (journal.abort().isPresent()) {
+            swatch(html, "sw-abort", "abort or stop");
+        }
         html.close("p");
     }
 
