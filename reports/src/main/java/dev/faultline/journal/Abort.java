@@ -16,4 +16,9 @@ public record Abort(String by, String guard, String reason, Double measured, Dou
     public boolean byGuard() {
         return "guard".equals(by);
     }
+
+    /** When the run was known to have to stop: the breach for a guard, else when the abort started. */
+    public Instant stopAt() {
+        return breachDetectedAt != null ? breachDetectedAt : abortStartedAt;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.report;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,9 +91,7 @@ public final class Formats {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) (double) value);
         }
-        String text = java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(6)).stripTrailingZeros()
-                .toPlainString();
-        return text;
+        return BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** A value and its unit as people write them: {@code 16.2x}, {@code 12%}, {@code 2000 ms}. */

@@ -100,8 +100,7 @@ public record Headline(Outcome outcome, int exitCode, String exitMeaning, String
         if (abort.breachDetectedAt() != null) {
             details.add("Breach detected at " + Formats.offset(abort.breachDetectedAt(), start) + ".");
         }
-        undoneLine(abort, abort.breachDetectedAt() != null ? abort.breachDetectedAt() : abort.abortStartedAt(), start)
-                .ifPresent(details::add);
+        undoneLine(abort, abort.stopAt(), start).ifPresent(details::add);
         String reason = abort.reason() == null ? "" : ": " + abort.reason();
         if (abort.byGuard()) {
             return "Aborted by guard [" + abort.guard() + "]" + reason + ".";

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class HeadlessChromium implements AutoCloseable {
 
-    /** How to find Chromium: the names it goes by on PATH. */
+    /** The names Chromium goes by on PATH: find it with {@code Executables.find(HeadlessChromium.NAMES)}. */
     public static final String[] NAMES = {"chromium", "chromium-browser", "google-chrome"};
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
     private static final long START_TIMEOUT_S = 60;
@@ -42,11 +41,6 @@ public final class HeadlessChromium implements AutoCloseable {
         this.process = process;
         this.profile = profile;
         this.connection = connection;
-    }
-
-    /** The Chromium executable on this machine, if any. */
-    public static Optional<Path> executable() {
-        return Executables.find(NAMES);
     }
 
     /** Starts {@code executable} headless and connects to it; fails with Chromium's own output if it does not come up. */

@@ -1,6 +1,5 @@
 package dev.faultline.report.html;
 
-import dev.faultline.journal.Fault;
 import java.util.List;
 import java.util.function.DoubleFunction;
 
@@ -60,26 +59,17 @@ record LineChart(String id, String label, DoubleFunction<String> yLabel) {
     /** Fault windows and the abort behind the lines. */
     private void backdrop(Page page, Html html) {
         TimeScale scale = page.scale();
-        for (Fault fault : page.journal().faults()) {
-            if (fault.injectedAt() == null || "not-applied".equals(fault.undo().status())) {
-                continue;
-            }
-            double x1 = scale.x(fault.injectedAt());
-            if ("irreversible".equals(fault.undo().status())) {
-                Svg.line(html, x1, TOP, x1, BOTTOM, Svg.PURPLE, "2 3", "fault-mark");
-                continue;
-            }
-            double x2 = fault.undoneAt() == null ? TimeScale.X1 : scale.x(fault.undoneAt());
-            html.open("rect", "x", Svg.n(x1), "y", Svg.n(TOP), "width", Svg.n(Math.max(x2 - x1, 1)), "height",
-                    Svg.n(BOTTOM - TOP), "fill", Svg.FAULT_FILL, "fill-opacity", "0.2", "class", "fault-shade")
-                    .element("title", page.redactor().scrub("fault " + fault.id() + " " + fault.kind() + " active"))
-                    .close("rect");
+        for (FaultWindows.Window window : FaultWindows.of(page)) {
+            html.open("rect", "x", Svg.n(window.x1()), "y", Svg.n(TOP), "width", Svg.n(window.x2() - window.x1()),
+                    "height", Svg.n(BOTTOM - TOP), "fill", Svg.FAULT_FILL, "fill-opacity", "0.2", "class",
+                    "fault-shade").element("title", page.redactor().scrub(window.describe())).close("rect");
+        }
+        for (double x : FaultWindows.irreversibleMarks(page)) {
+            Svg.line(html, x, TOP, x, BOTTOM, Svg.PURPLE, "2 3", "fault-mark");
         }
         page.journal().abort().ifPresent(abort -> {
-            java.time.Instant at = abort.breachDetectedAt() != null ? abort.breachDetectedAt()
-                    : abort.abortStartedAt();
-            if (at != null) {
-                double x = scale.x(at);
+            if (abort.stopAt() != null) {
+                double x = scale.x(abort.stopAt());
                 html.empty("line", "x1", Svg.n(x), "y1", Svg.n(TOP), "x2", Svg.n(x), "y2", Svg.n(BOTTOM), "stroke",
                         Svg.RED, "stroke-width", "2", "class", "abort-line");
             }

@@ -1,12 +1,13 @@
 package dev.faultline.report.html;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.journal.Journal;
 import dev.faultline.report.Formats;
 import dev.faultline.report.Headline;
 import dev.faultline.report.JsonText;
 import dev.faultline.report.Redactor;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Everything a section needs to render one journal: the journal, its redactor, the headline, the
@@ -46,7 +47,7 @@ record Page(Journal journal, Redactor redactor, Headline headline, Instant start
         String full = JsonText.pretty(masked);
         html.open("details", "class", "value").open("summary").element("code",
                 Formats.abbreviate(compact.replace('\n', ' '), 90));
-        html.element("span", String.format(java.util.Locale.ROOT, " %,d characters", full.length()), "class", "muted");
+        html.element("span", String.format(Locale.ROOT, " %,d characters", full.length()), "class", "muted");
         html.close("summary").element("pre", JsonText.truncate(full, VALUE_MAX)).close("details");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The phases of a run as the timeline draws them: Faultline's phases when the journal has them,
@@ -36,15 +37,15 @@ final class PhaseSpan {
         return phases;
     }
 
-    private static java.util.Optional<Phase> span(String name, List<RunRecord> records) {
+    private static Optional<Phase> span(String name, List<RunRecord> records) {
         Instant start = records.stream().map(RunRecord::start).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
         Instant end = records.stream().map(RunRecord::end).filter(Objects::nonNull).max(Instant::compareTo)
                 .orElse(null);
         if (start == null || end == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean failed = records.stream().anyMatch(RunRecord::failed);
-        return java.util.Optional.of(new Phase(name, start, end, failed ? "failed" : "succeeded"));
+        return Optional.of(new Phase(name, start, end, failed ? "failed" : "succeeded"));
     }
 }

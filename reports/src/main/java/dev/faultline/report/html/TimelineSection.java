@@ -5,7 +5,10 @@ import dev.faultline.journal.Fault;
 import dev.faultline.journal.Guards;
 import dev.faultline.journal.Journal;
 import dev.faultline.journal.Phase;
+import dev.faultline.report.Formats;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The run on one time axis: phases, each fault from injection to undo, each guard's checks (breaches
@@ -16,6 +19,8 @@ record TimelineSection() implements Section {
     static final double TOP = 26;
     static final double LANE = 22;
     static final double GROUP = 18;
+    /** Fault lanes drawn at most; the Faults section lists every fault. */
+    static final int MAX_FAULT_LANES = 40;
 
     @Override
     public String id() {
@@ -31,7 +36,8 @@ record TimelineSection() implements Section {
     public void render(Page page, Html html) {
         Journal journal = page.journal();
         List<Phase> phases = PhaseSpan.of(journal);
-        List<Fault> faults = journal.faults();
+        List<Fault> faults = journal.faults().subList(0, Math.min(MAX_FAULT_LANES, journal.faults().size()));
+        int hiddenFaults = journal.faults().size() - faults.size();
         Guards guards = journal.guards().orElse(null);
         List<Guards.Definition> guardLanes = guards == null ? List.of() : GuardLane.lanes(guards);
         boolean activities = !journal.run().isEmpty() || !journal.rollbacks().isEmpty();
@@ -41,7 +47,8 @@ record TimelineSection() implements Section {
         }
         int groups = (phases.isEmpty() ? 0 : 1) + (faults.isEmpty() ? 0 : 1) + (guardLanes.isEmpty() ? 0 : 1)
                 + (activities ? 1 : 0);
-        int lanes = phases.size() + faults.size() + guardLanes.size() + (activities ? 1 : 0);
+        int lanes = phases.size() + faults.size() + (hiddenFaults > 0 ? 1 : 0) + guardLanes.size()
+                + (activities ? 1 : 0);
         double bottom = TOP + groups * GROUP + lanes * LANE + 4;
         Svg.open(html, "timeline-chart", bottom + 6, "Timeline of the run: phases, faults, guard checks and abort");
         Svg.timeAxis(html, page.scale(), TOP, bottom);
@@ -57,6 +64,10 @@ record TimelineSection() implements Section {
         if (!faults.isEmpty()) {
             cursor.group(html, "Faults");
             faults.forEach(fault -> FaultLane.draw(page, html, fault, cursor.next()));
+            if (hiddenFaults > 0) {
+                Svg.text(html, 14, cursor.next() + 15, "… and " + Formats.count(hiddenFaults, "more fault",
+                        "more faults") + " (see Faults)", "start", Svg.MUTED, "lane-label");
+            }
         }
         if (!guardLanes.isEmpty()) {
             cursor.group(html, "Guards");
@@ -69,7 +80,7 @@ record TimelineSection() implements Section {
 
     /** The abort: a red line where the breach (or stop) was seen, shading until the last fault was undone. */
     static void abortMarker(Page page, Html html, Abort abort, double top, double bottom) {
-        java.time.Instant at = abort.breachDetectedAt() != null ? abort.breachDetectedAt() : abort.abortStartedAt();
+        Instant at = abort.stopAt();
         if (at == null) {
             return;
         }
@@ -125,7 +136,7 @@ record TimelineSection() implements Section {
         }
 
         void group(Html html, String name) {
-            Svg.text(html, 6, y + 13, name.toUpperCase(java.util.Locale.ROOT), "start", Svg.MUTED, "group");
+            Svg.text(html, 6, y + 13, name.toUpperCase(Locale.ROOT), "start", Svg.MUTED, "group");
             y += GROUP;
         }
 

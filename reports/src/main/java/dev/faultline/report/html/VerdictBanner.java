@@ -1,6 +1,5 @@
 package dev.faultline.report.html;
 
-import dev.faultline.journal.Abort;
 import dev.faultline.journal.Budget;
 import dev.faultline.journal.HypothesisRun;
 import dev.faultline.journal.Journal;
@@ -54,8 +53,8 @@ final class VerdictBanner {
         tile(html, Formats.duration(journal.elapsed()), "duration", null);
         tile(html, Integer.toString(headline.faults().total()), headline.faults().summary(),
                 headline.faults().anyUndoFailed() ? "bad" : null);
-        journal.abort().filter(a -> a.lastFaultUndoneAt() != null).ifPresent(abort -> tile(html,
-                Formats.duration(Duration.between(from(abort), abort.lastFaultUndoneAt())),
+        journal.abort().filter(a -> a.lastFaultUndoneAt() != null && a.stopAt() != null).ifPresent(abort -> tile(html,
+                Formats.duration(Duration.between(abort.stopAt(), abort.lastFaultUndoneAt())),
                 abort.breachDetectedAt() != null ? "from breach to last fault undone" : "from stop to last fault undone",
                 null));
         Budget budget = journal.budget().orElse(null);
@@ -74,10 +73,6 @@ final class VerdictBanner {
         steady(html, "after", journal.steadyStates().after());
         html.close("div").element("div", "steady state", "class", "tile-label").close("div");
         html.close("div").newline();
-    }
-
-    private static java.time.Instant from(Abort abort) {
-        return abort.breachDetectedAt() != null ? abort.breachDetectedAt() : abort.abortStartedAt();
     }
 
     private static void tile(Html html, String value, String label, String mood) {

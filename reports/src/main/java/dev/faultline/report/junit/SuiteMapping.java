@@ -7,7 +7,6 @@ import dev.faultline.journal.HypothesisRun;
 import dev.faultline.journal.Journal;
 import dev.faultline.journal.Outcome;
 import dev.faultline.journal.Refusal;
-import dev.faultline.journal.RunRecord;
 import dev.faultline.report.Formats;
 import dev.faultline.report.Headline;
 import dev.faultline.report.Redactor;

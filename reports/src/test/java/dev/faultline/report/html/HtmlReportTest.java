@@ -2,7 +2,11 @@ package dev.faultline.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.journal.Fault;
+import dev.faultline.journal.FaultlineData;
+import dev.faultline.journal.Journal;
 import dev.faultline.report.Fixtures;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +87,35 @@ class HtmlReportTest {
                 "<g id=\"abort-marker\"", "class=\"fault-irreversible\"");
         assertThat(count(html, "class=\"fault-window\"")).isEqualTo(2);
         assertThat(count(html, "class=\"guard-breach\"")).isEqualTo(1);
-        assertThat(count(html, "class=\"fault-shade\"")).isEqualTo(2 * 3);
+        // f1 and f3 overlap: one shaded span in each of the three time charts.
+        assertThat(count(html, "class=\"fault-shade\"")).isEqualTo(3);
+        assertThat(html).contains("<title>faults f1, f3 active</title>");
+    }
+
+    @Test
+    void capsFaultLanesOfARunWithManyFaults() {
+        Journal aborted = Fixtures.journal("aborted");
+        Fault template = aborted.faults().get(0);
+        List<Fault> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(new Fault("f" + i, template.driver(), template.kind(), template.target(), template.description(),
+                    template.activity(), true, template.injectedAt().plusMillis(i * 100L),
+                    template.injectedAt().plusMillis(i * 100L + 50), template.undo(), List.of()));
+        }
+        FaultlineData data = aborted.faultline();
+        Journal journal = new Journal(aborted.chaoslibVersion(), aborted.platform(), aborted.node(),
+                aborted.experiment(), aborted.start(), aborted.end(), aborted.duration(), aborted.status(),
+                aborted.deviated(), aborted.steadyStates(), aborted.run(), aborted.rollbacks(),
+                new FaultlineData(data.version(), data.runId(), data.outcome(), data.exitCode(), data.exitMeaning(),
+                        data.experimentFile(), data.startedAt(), data.endedAt(), data.environment(), data.dryRun(),
+                        data.error(), data.phases(), data.activities(), many, data.guards(), data.abort(),
+                        data.refusal(), data.sli(), data.budget(), data.configuration()), null);
+
+        String html = HtmlReport.render(journal);
+
+        assertThat(count(html, "class=\"fault-window\"")).isEqualTo(TimelineSection.MAX_FAULT_LANES);
+        assertThat(html).contains("… and 20 more faults (see Faults)");
+        assertThat(count(html, "<article class=\"fault\"")).isEqualTo(60);
     }
 
     @Test
