@@ -46,13 +46,13 @@ record GuardsSection() implements Section {
             html.open("tr", "class", fired ? "row-bad" : null);
             cell(page, html, guard.name());
             cell(page, html, guard.description() == null ? "" : guard.description());
-            cell(page, html, guard.threshold() == null ? "" : Formats.withUnit(guard.threshold(), guard.unit()));
+            cell(page, html, guard.threshold() == null ? "" : Formats.withUnit(guard.threshold(), guard.unit()), "t");
             cell(page, html, Long.toString(checks.size()));
             html.open("td").element("span", Long.toString(breaches), "class", breaches > 0 ? "badge bad" : "badge ok")
                     .close("td");
-            cell(page, html, highest == null ? "" : Formats.withUnit(highest, guard.unit()));
+            cell(page, html, highest == null ? "" : Formats.withUnit(highest, guard.unit()), "t");
             cell(page, html, first == null ? "—" : page.offset(first.t()) + ": "
-                    + Formats.withUnit(first.value(), guard.unit()));
+                    + Formats.withUnit(first.value(), guard.unit()), "t");
             html.open("td");
             if (fired) {
                 html.element("span", "ABORTED the run", "class", "badge bad");
@@ -70,7 +70,11 @@ record GuardsSection() implements Section {
     }
 
     private static void cell(Page page, Html html, String text) {
-        html.open("td");
+        cell(page, html, text, null);
+    }
+
+    private static void cell(Page page, Html html, String text, String cls) {
+        html.open("td", "class", cls);
         page.text(html, text);
         html.close("td");
     }
