@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 AbortCommand.class,
                 FunctionsCommand.class,
                 SchemaCommand.class,
+                ReportCommand.class,
                 dev.faultline.demo.DemoCommand.class,
                 CommandLine.HelpCommand.class
         })

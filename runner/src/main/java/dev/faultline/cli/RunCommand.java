@@ -13,6 +13,7 @@ import dev.faultline.experiment.RollbackStrategy;
 import dev.faultline.load.ExperimentLoader;
 import dev.faultline.load.LoadOptions;
 import dev.faultline.load.LoadResult;
+import dev.faultline.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +26,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code faultline run FILE}: validates, runs, undoes, writes the journal; the exit code tells the outcome. */
@@ -59,6 +61,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--rollback-first", description = "Undo faults left open by an earlier crashed run before starting, instead of refusing.")
     boolean rollbackFirst;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "HTML report (default: the journal's name with .html).")
+    Path report;
+
+    @Option(names = "--no-report", description = "Do not write the HTML report.")
+    boolean noReport;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML.")
+    Path junit;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also append a Markdown summary (e.g. to \"$GITHUB_STEP_SUMMARY\").")
+    Path markdown;
 
     @Mixin
     VariableOptions variables;
@@ -112,7 +126,30 @@ final class RunCommand implements Callable<Integer> {
         result.journal().path("faultline").path("refusal").path("verdicts")
                 .forEach(v -> out.println("refused: " + v.path("reason").asText()));
         out.println("journal: " + journal.toAbsolutePath());
+        writeReports(out, err);
         return result.exitCode();
+    }
+
+    /** Reports are a convenience on top of the journal: failing to write one never changes the outcome. */
+    private void writeReports(PrintWriter out, PrintWriter err) {
+        List<Path> journals = List.of(journal);
+        try {
+            if (!noReport) {
+                Path html = report != null ? report : journal.resolveSibling(journal.getFileName().toString().replaceFirst("\\.json$", "") + ".html");
+                Reports.writeHtml(journals, html);
+                out.println("report: " + html.toAbsolutePath());
+            }
+            if (junit != null) {
+                Reports.writeJunit(journals, junit);
+                out.println("junit: " + junit.toAbsolutePath());
+            }
+            if (markdown != null) {
+                Reports.appendMarkdown(journals, markdown);
+                out.println("markdown: " + markdown.toAbsolutePath());
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("faultline: could not write a report (the journal is complete): " + e.getMessage());
+        }
     }
 
     private RunOptions options(Variables vars) {

@@ -8,6 +8,7 @@ import dev.faultline.engine.StopSignal;
 import dev.faultline.gameday.ExperimentOutcome;
 import dev.faultline.gameday.GameDay;
 import dev.faultline.gameday.GameDayLoader;
+import dev.faultline.gameday.GameDayReports;
 import dev.faultline.gameday.GameDayResult;
 import dev.faultline.gameday.GameDayRunner;
 import picocli.CommandLine.Command;
@@ -89,7 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
             console.println("demo interrupted before the game day started; everything was stopped.");
             return 3;
         }
+        GameDayReports.Written reports = GameDayReports.write(result, dir);
         DemoSummary.print(console, result, dir, java.time.Duration.between(start, Instant.now()));
+        if (reports.index() != null) {
+            console.println("Report: " + reports.index() + " (open it in a browser; one page per experiment is linked from it)");
+        }
         return result.allAsExpected() ? 0 : result.exitCode() == 0 ? 1 : result.exitCode();
     }
 
@@ -116,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
                 String outcome = e.ran() ? e.outcome().wireName() : e.notRun();
                 String expectation = e.entry().expect() == null || !e.ran() ? ""
                         : e.asExpected() ? "  (as expected)" : "  (expected " + e.entry().expect() + ")";
-                out.printf("  %-55s %s%s%n", e.title(), outcome, expectation);
+                out.printf("  %-" + width(result) + "s  %s%s%n", e.title(), outcome, expectation);
                 if (e.journal() != null) {
                     out.println("      journal: " + e.journal());
                 }
@@ -124,6 +129,10 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Everything the demo started has been stopped; every fault was undone (see each journal's faults).");
             out.println("Output: " + dir);
         }
+    }
+
+    private static int width(GameDayResult result) {
+        return result.experiments().stream().mapToInt(e -> e.title().length()).max().orElse(10);
     }
 
     /** Where the repository is: {@code -Dfaultline.home} (set by the launcher), else the working directory's ancestors. */
