@@ -62,8 +62,14 @@ final class Deployments {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
     }
 
+    /**
+     * Scales through the {@code deployments/scale} subresource, so the runner needs no write access to
+     * deployments themselves (see the Role in k8s/base), and returns the deployment as read after.
+     */
     static Deployment scale(KubernetesClient client, String namespace, String name, int replicas) {
-        return patch(client, namespace, name, "{\"spec\":{\"replicas\":" + replicas + "}}");
+        var deployment = client.apps().deployments().inNamespace(namespace).withName(name);
+        deployment.scale(replicas);
+        return deployment.get();
     }
 
     static PlannedTarget.Resource resource(Deployment deployment) {
