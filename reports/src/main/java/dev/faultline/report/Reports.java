@@ -44,6 +44,22 @@ public final class Reports {
             ReportFiles.write(out, HtmlReport.render(journals.get(0)));
             return List.of(out);
         }
+        return index("Game day: " + journals.size() + " experiments", journals, List.of(), out);
+    }
+
+    /**
+     * Writes a game day's index at {@code out}, each run's report beside it, and a row for every
+     * experiment that did not run. Unlike {@link #writeHtml}, an index is written even for one run.
+     *
+     * @return the files written, the index first
+     */
+    public static List<Path> writeGameDay(String name, List<Path> journals, List<HtmlIndex.NotRun> notRun, Path out)
+            throws IOException {
+        return index("Game day: " + name, Journals.readAll(journals), notRun, out);
+    }
+
+    private static List<Path> index(String title, List<Journal> journals, List<HtmlIndex.NotRun> notRun, Path out)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(out);
         List<HtmlIndex.Entry> entries = new ArrayList<>();
@@ -56,7 +72,7 @@ public final class Reports {
             written.add(file);
             entries.add(new HtmlIndex.Entry(journal, name));
         }
-        ReportFiles.write(out, HtmlIndex.render("Game day: " + journals.size() + " experiments", entries));
+        ReportFiles.write(out, HtmlIndex.render(title, entries, notRun));
         return List.copyOf(written);
     }
 

@@ -27,6 +27,7 @@ import java.io.PrintWriter;
                 FunctionsCommand.class,
                 SchemaCommand.class,
                 ReportCommand.class,
+                GameDayCommand.class,
                 dev.faultline.demo.DemoCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -75,11 +75,15 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             system.start(toxiproxyUrl);
             system.skipped().forEach(s -> console.println("demo: skipping " + s));
+            GameDayRunner runner = new GameDayRunner(Drivers.standard(), new Engine(Drivers.standard()), console);
+            GameDayRunner.Preparation preparation = runner.prepare(day, system.variables());
+            if (!preparation.ok()) {
+                preparation.problems().stream().filter(dev.faultline.load.Problem::isError).forEach(p -> err.println(p.render()));
+                return 2;
+            }
             if (!cancelled.get()) {
-                result = new GameDayRunner(Drivers.standard(), new Engine(Drivers.standard()), console).run(day,
-                        new GameDayRunner.Options(dir, dir.resolve("ledger.jsonl"), system.variables(), unavailable(system),
-                                experiment -> Console.progress(console), RunOptions.defaults()),
-                        current, cancelled::get);
+                result = runner.run(day, preparation, new GameDayRunner.Options(dir, dir.resolve("ledger.jsonl"), system.variables(),
+                        unavailable(system), experiment -> Console.progress(console), RunOptions.defaults()), current, cancelled::get);
             }
         } finally {
             List<String> leftovers = system.stop();

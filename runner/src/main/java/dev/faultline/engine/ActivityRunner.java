@@ -228,7 +228,7 @@ final class ActivityRunner {
     }
 
     static List<String> describe(Throwable error) {
-        if (error instanceof ActivityFailedException || error instanceof IllegalArgumentException) {
+        if (error instanceof ActivityFailedException || error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
             return List.of(error.getMessage());
         }
         if (error instanceof InterruptedException) {

@@ -1,13 +1,12 @@
 package dev.faultline.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.experiment.ConfigValue;
+import dev.faultline.experiment.EnvVarTypes;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.Provider;
 import dev.faultline.experiment.SecretValue;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -22,8 +21,6 @@ final class ConfigurationResolver {
     interface ProbeCaller {
         Object call(String name, Provider provider, Map<String, Object> configurationSoFar) throws Exception;
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<String, String> environment;
 
@@ -86,20 +83,12 @@ final class ConfigurationResolver {
         return convert(name, env, text);
     }
 
-    /** The conversions of Chaos Toolkit's {@code env_var_type}. */
     private static Object convert(String name, ConfigValue.Env env, String text) {
-        String type = env.envVarType() == null ? "str" : env.envVarType().toLowerCase(Locale.ROOT);
         try {
-            return switch (type) {
-                case "int", "integer" -> Long.parseLong(text.trim());
-                case "float", "number" -> Double.parseDouble(text.trim());
-                case "bool" -> !(text.equalsIgnoreCase("false") || text.equals("0") || text.equalsIgnoreCase("no"));
-                case "json" -> text.isEmpty() ? text : JSON.readValue(text, Object.class);
-                default -> text;
-            };
-        } catch (Exception e) {
-            throw new IllegalStateException("configuration [" + name + "]: environment variable [" + env.key() + "] = ["
-                    + text + "] is not a valid " + type + "; fix the variable or the env_var_type");
+            return EnvVarTypes.convert(env.envVarType(), text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("configuration [" + name + "]: environment variable [" + env.key() + "] = "
+                    + e.getMessage() + "; fix the variable or the env_var_type");
         }
     }
 }

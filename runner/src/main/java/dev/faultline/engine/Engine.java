@@ -75,6 +75,31 @@ public final class Engine {
         return result;
     }
 
+    /** What a run would touch, without running it: configuration is resolved and every action planned (read-only). */
+    public record Plan(java.util.Map<String, Object> configuration, List<dev.faultline.driver.PlannedTarget> targets, String error) {
+    }
+
+    public Plan plan(Experiment experiment, RunOptions options) {
+        FaultLedger ledger = new FaultLedger(options.ledgerFile() != null ? options.ledgerFile() : FaultLedger.defaultPath());
+        ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
+        try {
+            RunContext ctx = new RunContext("plan", experiment, options, registry, new StopSignal(),
+                    new FaultTracker(ledger, "plan", registry, options.clock(), RunListener.NONE), workers);
+            RunJournal journal = new RunJournal(ctx.clock.instant());
+            Preflight preflight = new Preflight(ctx, journal, new ActivityRunner(ctx), ledger, safety);
+            if (preflight.configure() != null) {
+                return new Plan(java.util.Map.of(), List.of(), journal.errorMessage);
+            }
+            try {
+                return new Plan(ctx.configuration().values(), preflight.plan(), null);
+            } catch (Exception e) {
+                return new Plan(ctx.configuration().values(), List.of(), ActivityRunner.describe(e).get(0));
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
     private static Outcome stopOutcome(StopSignal stop, Outcome outcome, RunJournal journal) {
         StopSignal.Reason reason = stop.reason();
         if (reason == null) {

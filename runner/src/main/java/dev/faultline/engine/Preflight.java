@@ -82,7 +82,7 @@ final class Preflight {
         return refusals.isEmpty() ? null : Outcome.REFUSED;
     }
 
-    private List<PlannedTarget> plan() throws Exception {
+    List<PlannedTarget> plan() throws Exception {
         List<PlannedTarget> targets = new ArrayList<>();
         List<Activity> actions = new ArrayList<>(ctx.experiment.method());
         actions.addAll(ctx.experiment.rollbacks());

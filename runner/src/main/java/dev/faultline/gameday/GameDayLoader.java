@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads game-day files, with errors that name the file, the field and the fix. */
 public final class GameDayLoader {
@@ -25,12 +26,19 @@ public final class GameDayLoader {
         }
     }
 
+    static final Set<String> FIELDS = Set.of("name", "description", "experiments", "configuration", "secrets", "safety",
+            "on-deviation", "on-abort", "schedule", "$schema");
     static final Set<String> OUTCOMES = Set.of("held", "deviated", "not-met", "aborted", "refused", "interrupted", "error");
 
     private GameDayLoader() {
     }
 
     public static GameDay load(Path file) throws InvalidGameDay {
+        return load(file, System::getenv);
+    }
+
+    /** Loads with {@code environment} for {@code {type: env}} values (read once, now). */
+    public static GameDay load(Path file, Function<String, String> environment) throws InvalidGameDay {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -40,6 +48,13 @@ public final class GameDayLoader {
         if (root == null || !root.isObject()) {
             throw new InvalidGameDay(file + ": a game day must be a mapping with `name` and `experiments`");
         }
+        for (java.util.Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!FIELDS.contains(field)) {
+                throw new InvalidGameDay(file + ": unknown field [" + field + "]; a game day has " + new java.util.TreeSet<>(FIELDS));
+            }
+        }
+        EnvValues env = new EnvValues(file, environment);
         String name = text(file, root, "name", true);
         JsonNode list = root.get("experiments");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -48,15 +63,16 @@ public final class GameDayLoader {
         Path base = file.toAbsolutePath().getParent();
         List<GameDay.Entry> entries = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            entries.add(entry(file, base, list.get(i), i));
+            entries.add(entry(file, base, list.get(i), i, env));
         }
         JsonNode safety = root.get("safety");
-        return new GameDay(file, name, text(file, root, "description", false), Nodes.toMap(root.get("configuration")),
-                secrets(file, root.get("secrets")), safety == null || safety.isNull() ? null : safety, entries,
+        return new GameDay(file, name, text(file, root, "description", false),
+                env.resolveAll(Nodes.toMap(root.get("configuration")), "configuration"),
+                secrets(file, root.get("secrets"), env), safety == null || safety.isNull() ? null : safety, entries,
                 continuation(file, root, "on-deviation"), continuation(file, root, "on-abort"), text(file, root, "schedule", false));
     }
 
-    private static GameDay.Entry entry(Path file, Path base, JsonNode node, int index) throws InvalidGameDay {
+    private static GameDay.Entry entry(Path file, Path base, JsonNode node, int index, EnvValues env) throws InvalidGameDay {
         String at = file + ": experiments[" + index + "]";
         JsonNode path = node.isTextual() ? node : node.get("path");
         if (path == null || !path.isTextual()) {
@@ -74,7 +90,7 @@ public final class GameDayLoader {
         if (vars != null && !vars.isObject()) {
             throw new InvalidGameDay(at + ": `vars` must be a mapping of configuration names to values");
         }
-        return new GameDay.Entry(resolved, Nodes.toMap(vars), expect);
+        return new GameDay.Entry(resolved, env.resolveAll(Nodes.toMap(vars), "experiments[" + index + "].vars"), expect);
     }
 
     private static String text(Path file, JsonNode root, String field, boolean required) throws InvalidGameDay {
@@ -101,7 +117,7 @@ public final class GameDayLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> secrets(Path file, JsonNode node) throws InvalidGameDay {
+    private static Map<String, Map<String, Object>> secrets(Path file, JsonNode node, EnvValues env) throws InvalidGameDay {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return out;
@@ -113,7 +129,7 @@ public final class GameDayLoader {
             if (!(scope.getValue() instanceof Map<?, ?> values)) {
                 throw new InvalidGameDay(file + ": secret scope [" + scope.getKey() + "] must be a mapping");
             }
-            out.put(scope.getKey(), (Map<String, Object>) values);
+            out.put(scope.getKey(), env.resolveAll((Map<String, Object>) values, "secrets." + scope.getKey()));
         }
         return out;
     }

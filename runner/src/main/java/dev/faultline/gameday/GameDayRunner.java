@@ -32,20 +32,31 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs a game day: each experiment in order, with the game day's shared configuration and the
- * caller's variables, one journal per experiment in the output directory. Experiments whose
- * drivers are unavailable are skipped with the reason; deviations and aborts continue or stop
- * the day as it says.
+ * Runs a game day (docs/gamedays.md): every experiment is loaded and validated first - one invalid
+ * file means nothing runs - then each runs in order, one journal each, and the day goes on or stops
+ * after deviations, aborts, interruptions and errors as the file says.
  */
 public final class GameDayRunner {
 
     /**
-     * @param variables configuration every experiment gets (beneath each entry's own {@code vars})
+     * @param variables configuration from the command line (or the demo system): beneath each entry's
+     *     {@code vars}, above the game day's {@code configuration}
      * @param unavailable driver name to the reason it cannot be used here (experiments using it are skipped)
      * @param listeners a listener per experiment run (progress display)
      */
     public record Options(Path outDir, Path ledger, Map<String, Object> variables, Map<String, String> unavailable,
                           Function<Experiment, RunListener> listeners, RunOptions base) {
+    }
+
+    /** An experiment ready to run, with the configuration it gets. */
+    public record Prepared(GameDay.Entry entry, Experiment experiment, Map<String, Object> variables) {
+    }
+
+    /** The result of validating a whole game day: either every experiment is ready, or there are problems. */
+    public record Preparation(List<Prepared> experiments, List<Problem> problems) {
+        public boolean ok() {
+            return problems.stream().noneMatch(Problem::isError);
+        }
     }
 
     private final DriverRegistry registry;
@@ -58,63 +69,80 @@ public final class GameDayRunner {
         this.out = out;
     }
 
+    /** Loads and validates every experiment with the values it will get; runs nothing. */
+    public Preparation prepare(GameDay day, Map<String, Object> variables) {
+        List<Prepared> prepared = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        ExperimentLoader loader = new ExperimentLoader(registry);
+        for (GameDay.Entry entry : day.experiments()) {
+            Map<String, Object> values = new LinkedHashMap<>(day.configuration());
+            values.putAll(variables);
+            values.putAll(entry.vars());
+            LoadResult loaded = loader.load(entry.path(), LoadOptions.forRun().withOverrides(values, day.secrets(), Map.of()));
+            problems.addAll(loaded.problems());
+            if (loaded.ok()) {
+                prepared.add(new Prepared(entry, loaded.experiment(), values));
+            }
+        }
+        return new Preparation(prepared, problems);
+    }
+
     /**
+     * Runs a prepared (valid) game day.
+     *
      * @param current where the running experiment's stop signal is published (for signal handlers)
      * @param cancelled true once the whole game day must stop (a signal, the kill switch)
      */
-    public GameDayResult run(GameDay day, Options options, AtomicReference<StopSignal> current, BooleanSupplier cancelled)
-            throws IOException {
+    public GameDayResult run(GameDay day, Preparation preparation, Options options, AtomicReference<StopSignal> current,
+                             BooleanSupplier cancelled) throws IOException {
+        if (!preparation.ok()) {
+            throw new IllegalArgumentException("the game day is not valid; prepare() reported its problems");
+        }
         Files.createDirectories(options.outDir());
         List<ExperimentOutcome> outcomes = new ArrayList<>();
         String stopReason = null;
         int index = 0;
-        for (GameDay.Entry entry : day.experiments()) {
+        for (Prepared prepared : preparation.experiments()) {
             index++;
             if (stopReason == null && cancelled.getAsBoolean()) {
-                stopReason = "the game day was interrupted";
+                stopReason = "not run: the game day was interrupted";
             }
             if (stopReason != null) {
-                outcomes.add(new ExperimentOutcome(entry, entry.path().getFileName().toString(), null, stopReason, null, 0, null));
+                outcomes.add(notRun(prepared, stopReason));
                 continue;
             }
-            ExperimentOutcome outcome = runOne(day, entry, index, options, current);
-            outcomes.add(outcome);
-            if (outcome.ran()) {
-                stopReason = stopAfter(day, outcome.outcome());
+            String missing = missingDrivers(prepared.experiment(), options.unavailable());
+            if (missing != null) {
+                out.println("skipping [" + prepared.experiment().title() + "]: " + missing);
+                outcomes.add(notRun(prepared, "skipped: " + missing));
+                continue;
             }
+            ExperimentOutcome outcome = runOne(day, prepared, index, options, current);
+            outcomes.add(outcome);
+            stopReason = stopAfter(day, outcome.outcome());
         }
         return new GameDayResult(day, outcomes);
     }
 
-    private ExperimentOutcome runOne(GameDay day, GameDay.Entry entry, int index, Options options,
+    private static ExperimentOutcome notRun(Prepared prepared, String reason) {
+        return new ExperimentOutcome(prepared.entry(), prepared.experiment().title(), null, reason, null, 0, null);
+    }
+
+    private ExperimentOutcome runOne(GameDay day, Prepared prepared, int index, Options options,
                                      AtomicReference<StopSignal> current) throws IOException {
-        Map<String, Object> variables = new LinkedHashMap<>(day.configuration());
-        variables.putAll(options.variables());
-        variables.putAll(entry.vars());
-        LoadResult loaded = new ExperimentLoader(registry).load(entry.path(), LoadOptions.forRun()
-                .withOverrides(variables, day.secrets(), Map.of()));
-        String name = entry.path().getFileName().toString();
-        if (!loaded.ok()) {
-            loaded.errors().forEach(p -> out.println(p.render()));
-            return new ExperimentOutcome(entry, name, null, "invalid: " + loaded.errors().stream().findFirst()
-                    .map(Problem::message).orElse("see above"), null, 0, null);
-        }
-        Experiment experiment = loaded.experiment();
-        String missing = missingDrivers(experiment, options.unavailable());
-        if (missing != null) {
-            out.println("skipping [" + experiment.title() + "]: " + missing);
-            return new ExperimentOutcome(entry, experiment.title(), null, "skipped: " + missing, null, 0, null);
-        }
+        Experiment experiment = prepared.experiment();
+        GameDay.Entry entry = prepared.entry();
         out.println();
         out.println("== experiment " + index + ": " + experiment.title() + (entry.expect() == null ? "" : " (expected: " + entry.expect() + ")"));
         StopSignal stop = new StopSignal();
         current.set(stop);
         Instant start = Instant.now();
         RunResult result = engine.run(experiment, options.base()
-                .withOverrides(variables, day.secrets(), Map.of())
+                .withOverrides(prepared.variables(), day.secrets(), Map.of())
                 .withLedger(options.ledger(), false)
                 .withListener(options.listeners().apply(experiment)), stop);
         current.set(null);
+        String name = entry.path().getFileName().toString();
         Path journal = options.outDir().resolve(String.format(Locale.ROOT, "%02d-%s.journal.json", index, slug(name)));
         JournalFiles.write(journal, result.journal());
         String detail = result.journal().path("faultline").path("error").path("message").asText(null);
@@ -128,8 +156,9 @@ public final class GameDayRunner {
     private static String stopAfter(GameDay day, Outcome outcome) {
         return switch (outcome) {
             case DEVIATED -> day.onDeviation() == GameDay.Continuation.STOP ? "not run: an earlier experiment deviated (on-deviation: stop)" : null;
-            case ABORTED, REFUSED -> day.onAbort() == GameDay.Continuation.STOP ? "not run: an earlier experiment was aborted (on-abort: stop)" : null;
+            case ABORTED, REFUSED -> day.onAbort() == GameDay.Continuation.STOP ? "not run: an earlier experiment was aborted or refused (on-abort: stop)" : null;
             case INTERRUPTED -> "not run: the game day was interrupted";
+            case ERROR -> "not run: an earlier experiment ended in an error";
             default -> null;
         };
     }

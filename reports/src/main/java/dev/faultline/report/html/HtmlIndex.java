@@ -29,6 +29,10 @@ public final class HtmlIndex {
         }
     }
 
+    /** An experiment of the game day that did not run, and why (skipped, or stopped by an earlier outcome). */
+    public record NotRun(String title, String reason) {
+    }
+
     /** An entry with what the index shows of it, worked out once. */
     private record Row(Entry entry, Redactor redactor, Headline headline) {
 
@@ -39,6 +43,10 @@ public final class HtmlIndex {
     }
 
     public static String render(String title, List<Entry> entries) {
+        return render(title, entries, List.of());
+    }
+
+    public static String render(String title, List<Entry> entries, List<NotRun> notRun) {
         List<Row> rows = entries.stream().map(Row::of).toList();
         Html html = new Html(16 * 1024);
         HtmlReport.head(html, title + " · Faultline");
@@ -55,6 +63,12 @@ public final class HtmlIndex {
         int n = 0;
         for (Row row : rows) {
             row(html, ++n, row);
+        }
+        for (NotRun skipped : notRun) {
+            html.open("tr", "class", "row-not-run").element("td", "-", "class", "t").element("td", skipped.title())
+                    .open("td").element("span", "NOT RUN", "class", "outcome").close("td")
+                    .element("td", "", "class", "t").element("td", "", "class", "t").element("td", "", "class", "t")
+                    .element("td", "", "class", "faults").element("td", skipped.reason()).close("tr").newline();
         }
         html.close("tbody").close("table");
         html.element("p", "Each experiment links to its own report, a file next to this one. Times are UTC.",

@@ -1,0 +1,55 @@
+package dev.faultline.gameday;
+
+import dev.faultline.experiment.EnvVarTypes;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Resolves a game day's {@code {type: env, key, default?, env_var_type?}} values once, when it is
+ * loaded, so the same file works on a CI runner and inside a cluster.
+ */
+final class EnvValues {
+
+    private final Path file;
+    private final Function<String, String> environment;
+
+    EnvValues(Path file, Function<String, String> environment) {
+        this.file = file;
+        this.environment = environment;
+    }
+
+    Map<String, Object> resolveAll(Map<String, Object> values, String where) throws GameDayLoader.InvalidGameDay {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            out.put(entry.getKey(), resolve(entry.getValue(), where + "." + entry.getKey()));
+        }
+        return out;
+    }
+
+    Object resolve(Object value, String where) throws GameDayLoader.InvalidGameDay {
+        if (!(value instanceof Map<?, ?> map) || !"env".equals(map.get("type")) || !(map.get("key") instanceof String key)) {
+            return value;
+        }
+        String text = environment.apply(key);
+        if (text == null) {
+            if (!map.containsKey("default")) {
+                throw new GameDayLoader.InvalidGameDay(file + ": " + where + " reads environment variable [" + key
+                        + "], which is not set and has no default; export it or add `default:`");
+            }
+            Object fallback = map.get("default");
+            if (!(fallback instanceof String)) {
+                return fallback;
+            }
+            text = (String) fallback;
+        }
+        Object type = map.get("env_var_type");
+        try {
+            return EnvVarTypes.convert(type == null ? null : type.toString(), text);
+        } catch (IllegalArgumentException e) {
+            throw new GameDayLoader.InvalidGameDay(file + ": " + where + ": environment variable [" + key + "] = " + e.getMessage());
+        }
+    }
+}
