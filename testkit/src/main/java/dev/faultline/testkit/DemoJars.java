@@ -16,14 +16,13 @@ public final class DemoJars {
     private DemoJars() {
     }
 
-    /** The nearest folder at or above the working directory holding both {@code pom.xml} and {@code demo/}. */
+    /** The repository root, if the working directory is inside one (see {@link Workspace#repositoryRoot()}). */
     public static Optional<Path> repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("demo"))) {
-                return Optional.of(dir);
-            }
+        try {
+            return Optional.of(Workspace.repositoryRoot());
+        } catch (IllegalStateException outside) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /**
@@ -32,7 +31,7 @@ public final class DemoJars {
      */
     public static Path require(String name) {
         Optional<Path> root = repositoryRoot();
-        Required.component(root.isPresent(), "the Faultline repository root (a folder with pom.xml and demo/) above ["
+        Required.component(root.isPresent(), "the Faultline repository root (a folder with pom.xml and the faultline launcher) above ["
                 + Path.of("").toAbsolutePath() + "]");
         Path jar = root.orElseThrow().resolve("demo").resolve(name).resolve("target").resolve(name + ".jar");
         Required.component(Files.isRegularFile(jar), "demo jar [" + jar + "]: run `" + BUILD_COMMAND
