@@ -226,7 +226,7 @@ public final class ConfigNode {
             value = number();
             if (value > 1) {
                 throw error("[" + brief() + "] is ambiguous", "write a percentage such as [" + brief()
-                        + "%] or a fraction between 0 and 1 such as [" + (value / 100.0) + "]");
+                        + "%] or a fraction between 0 and 1 such as [" + Numbers.hundredth(brief()) + "]");
             }
         }
         if (value < 0 || value > 1) {

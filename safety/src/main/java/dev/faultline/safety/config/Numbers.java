@@ -21,11 +21,19 @@ public final class Numbers {
         if (value == 0) {
             return "0";
         }
-        BigDecimal d = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_UP));
         if (Math.abs(value) >= 1000) {
-            d = d.setScale(0, RoundingMode.HALF_UP);
+            return new BigDecimal(value).setScale(0, RoundingMode.HALF_UP).toPlainString();
         }
-        return d.stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code text} (a decimal number as written) divided by 100, exactly: "99.9" gives "0.999". */
+    public static String hundredth(String text) {
+        try {
+            return new BigDecimal(text.trim()).movePointLeft(2).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return text;
+        }
     }
 
     /** A fraction as a percentage: 0.123 gives {@code 12.3%}. */

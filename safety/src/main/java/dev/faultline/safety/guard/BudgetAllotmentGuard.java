@@ -23,6 +23,7 @@ public final class BudgetAllotmentGuard implements Guard {
     public static final String NAME = "budget-allotment";
     public static final Duration DEFAULT_BASELINE = Duration.ofHours(1);
 
+    private final String name;
     private final SliSource source;
     private final ErrorBudget budget;
     private final double allotment;
@@ -32,6 +33,12 @@ public final class BudgetAllotmentGuard implements Guard {
     private volatile double consumed;
 
     public BudgetAllotmentGuard(SliSource source, ErrorBudget budget, double allotment, Duration baseline, String slo) {
+        this(NAME, source, budget, allotment, baseline, slo);
+    }
+
+    /** @param name the guard's name, when one run watches several SLOs */
+    public BudgetAllotmentGuard(String name, SliSource source, ErrorBudget budget, double allotment, Duration baseline, String slo) {
+        this.name = Objects.requireNonNull(name, "name");
         this.source = Objects.requireNonNull(source, "source");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.baseline = Objects.requireNonNull(baseline, "baseline");
@@ -39,7 +46,7 @@ public final class BudgetAllotmentGuard implements Guard {
             throw new IllegalArgumentException("budget allotment must be above 0% and at most 100%, but was [" + allotment + "]");
         }
         this.allotment = allotment;
-        this.definition = new GuardDefinition(NAME, "this run may use at most " + Numbers.percent(allotment)
+        this.definition = new GuardDefinition(name, "this run may use at most " + Numbers.percent(allotment)
                 + " of the " + Durations.human(budget.period()) + " error budget (SLO " + slo + ", " + source.describe() + ")",
                 allotment, "budget");
     }
@@ -74,14 +81,14 @@ public final class BudgetAllotmentGuard implements Guard {
                 used = budget.consumed(budget.burnRate(during.errorRatio()), elapsed);
             }
         } catch (SliUnavailableException e) {
-            return GuardCheck.unknown(NAME, now, allotment, "cannot read the SLI: " + e.getMessage());
+            return GuardCheck.unknown(name, now, allotment, "cannot read the SLI: " + e.getMessage());
         }
         consumed = used;
         String text = "budget used by this run [" + Numbers.percent(used) + "]";
         if (used >= allotment) {
-            return GuardCheck.breach(NAME, now, used, allotment, text + " reached the allotment [" + Numbers.percent(allotment) + "]");
+            return GuardCheck.breach(name, now, used, allotment, text + " reached the allotment [" + Numbers.percent(allotment) + "]");
         }
-        return GuardCheck.ok(NAME, now, used, allotment, text + " is within the allotment [" + Numbers.percent(allotment) + "]");
+        return GuardCheck.ok(name, now, used, allotment, text + " is within the allotment [" + Numbers.percent(allotment) + "]");
     }
 
     /** The budget fraction used by the run as of the last check. */
@@ -91,5 +98,9 @@ public final class BudgetAllotmentGuard implements Guard {
 
     public double allotment() {
         return allotment;
+    }
+
+    public ErrorBudget budget() {
+        return budget;
     }
 }

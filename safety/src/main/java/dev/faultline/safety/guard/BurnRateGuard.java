@@ -27,6 +27,7 @@ public final class BurnRateGuard implements Guard {
     /** One point of the burn-rate series; {@code longRate} is {@code NaN} without a long window. */
     public record Point(Instant t, double shortRate, double longRate) {}
 
+    private final String name;
     private final SliSource source;
     private final ErrorBudget budget;
     private final Duration window;
@@ -40,6 +41,13 @@ public final class BurnRateGuard implements Guard {
      * @param slo the SLO's name, for messages
      */
     public BurnRateGuard(SliSource source, ErrorBudget budget, Duration window, Duration longWindow, double max, String slo) {
+        this(NAME, source, budget, window, longWindow, max, slo);
+    }
+
+    /** @param name the guard's name, when one run watches several SLOs (e.g. {@code burn-rate/checkout}) */
+    public BurnRateGuard(String name, SliSource source, ErrorBudget budget, Duration window, Duration longWindow, double max,
+                         String slo) {
+        this.name = Objects.requireNonNull(name, "name");
         this.source = Objects.requireNonNull(source, "source");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.window = Objects.requireNonNull(window, "window");
@@ -49,7 +57,7 @@ public final class BurnRateGuard implements Guard {
         }
         this.max = max;
         String over = Durations.human(window) + (longWindow == null ? "" : " and " + Durations.human(longWindow));
-        this.definition = new GuardDefinition(NAME, "burn rate over " + over + " above " + Numbers.format(max)
+        this.definition = new GuardDefinition(name, "burn rate over " + over + " above " + Numbers.format(max)
                 + " (SLO " + slo + ", " + source.describe() + ")", max, "x");
     }
 
@@ -68,7 +76,7 @@ public final class BurnRateGuard implements Guard {
                 longReading = source.read(longWindow, now);
             }
         } catch (SliUnavailableException e) {
-            return GuardCheck.unknown(NAME, now, max, "cannot read the SLI: " + e.getMessage());
+            return GuardCheck.unknown(name, now, max, "cannot read the SLI: " + e.getMessage());
         }
         double rate = budget.burnRate(shortReading.errorRatio());
         double longRate = longReading == null ? Double.NaN : budget.burnRate(longReading.errorRatio());
@@ -77,7 +85,7 @@ public final class BurnRateGuard implements Guard {
         }
         String w = Durations.human(window);
         if (!shortReading.hasTraffic()) {
-            return GuardCheck.ok(NAME, now, 0, max, "no traffic over " + w);
+            return GuardCheck.ok(name, now, 0, max, "no traffic over " + w);
         }
         boolean shortHot = rate > max;
         boolean longHot = longReading == null || longRate > max;
@@ -85,9 +93,9 @@ public final class BurnRateGuard implements Guard {
         String ratio = " (error ratio [" + Numbers.percent(shortReading.errorRatio()) + "])";
         if (shortHot && longHot) {
             String both = longReading == null ? "" : " and over " + Durations.human(longWindow) + " [" + BurnRate.format(longRate) + "]";
-            return GuardCheck.breach(NAME, now, rate, max, measured + both + " is above the threshold [" + BurnRate.format(max) + "]" + ratio);
+            return GuardCheck.breach(name, now, rate, max, measured + both + " is above the threshold [" + BurnRate.format(max) + "]" + ratio);
         }
-        return GuardCheck.ok(NAME, now, rate, max, measured + " is within the threshold [" + BurnRate.format(max) + "]" + ratio);
+        return GuardCheck.ok(name, now, rate, max, measured + " is within the threshold [" + BurnRate.format(max) + "]" + ratio);
     }
 
     /** Every reading so far, oldest first. */
@@ -95,6 +103,10 @@ public final class BurnRateGuard implements Guard {
         synchronized (history) {
             return List.copyOf(history);
         }
+    }
+
+    public ErrorBudget budget() {
+        return budget;
     }
 
     public Duration window() {

@@ -13,6 +13,7 @@ public final class PrometheusReachableCheck implements PreflightCheck {
 
     private final PrometheusClient client;
     private final PrometheusRequirement requirement;
+    private volatile boolean reachable;
 
     public PrometheusReachableCheck(PrometheusClient client, PrometheusRequirement requirement) {
         this.client = Objects.requireNonNull(client, "client");
@@ -24,12 +25,19 @@ public final class PrometheusReachableCheck implements PreflightCheck {
         return NAME;
     }
 
+    /** Whether the last evaluation reached Prometheus. */
+    public boolean reachable() {
+        return reachable;
+    }
+
     @Override
     public Verdict evaluate(Instant now) {
         try {
             client.query("vector(1)", null);
+            reachable = true;
             return Verdict.allow(NAME, "Prometheus at [" + client.baseUrl() + "] answers queries");
         } catch (PrometheusException e) {
+            reachable = false;
             if (requirement == PrometheusRequirement.OPTIONAL) {
                 return Verdict.allow(NAME, "Prometheus is unavailable but optional, going ahead without it: " + e.getMessage());
             }

@@ -73,12 +73,12 @@ public record TimeWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end, bo
     }
 
     private static Set<DayOfWeek> days(String spec, String text) {
-        String s = spec.toLowerCase(Locale.ROOT);
-        if (s.equals("*") || s.equals("daily") || s.equals("every-day")) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (lower.equals("*") || lower.equals("daily") || lower.equals("every-day")) {
             return EnumSet.allOf(DayOfWeek.class);
         }
         Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
-        for (String part : s.split(",")) {
+        for (String part : spec.split(",")) {
             String[] range = part.split("-");
             if (range.length == 1) {
                 out.add(day(range[0], text));
@@ -99,7 +99,8 @@ public record TimeWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end, bo
     }
 
     private static DayOfWeek day(String name, String text) {
-        String key = name.length() >= 3 ? name.substring(0, 3) : name;
+        String lower = name.toLowerCase(Locale.ROOT);
+        String key = lower.length() >= 3 ? lower.substring(0, 3) : lower;
         int index = DAY_NAMES.indexOf(key);
         if (index < 0) {
             throw new IllegalArgumentException("[" + name + "] in [" + text + "] is not a day; write Mon, Tue, Wed, Thu, Fri, Sat or Sun");

@@ -99,7 +99,7 @@ final class OpenSloReader {
         double target = node.number();
         if (target >= 1 && target < 100) {
             throw node.error("[" + node.brief() + "] must be a fraction between 0 and 1",
-                    "write " + QueryTemplate.number(target / 100.0) + " for " + node.brief() + "%");
+                    "write " + dev.faultline.safety.config.Numbers.hundredth(node.brief()) + " for " + node.brief() + "%");
         }
         if (!(target > 0 && target < 1)) {
             throw node.error("[" + node.brief() + "] must be a fraction between 0 and 1 (exclusive)", "write e.g. target: 0.999");

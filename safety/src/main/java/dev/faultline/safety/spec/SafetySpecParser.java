@@ -95,7 +95,7 @@ public final class SafetySpecParser {
             try {
                 windows.add(TimeWindow.parse(entry.text()));
             } catch (IllegalArgumentException e) {
-                throw entry.error(e.getMessage(), "write e.g. \"Mon-Fri 09:00-17:00 Europe/Paris\"");
+                throw entry.error(e.getMessage(), ""); // the message already says how to write it
             }
         }
         PrometheusRequirement prometheus = d.prometheus();
