@@ -25,7 +25,8 @@ public record ErrorBudget(double objective, Duration period) {
 
     /** B = 1 - objective: the allowed error ratio. */
     public double fraction() {
-        return 1 - objective;
+        // decimal subtraction: 1 - 0.999 is exactly 0.001, not 0.0010000000000000009
+        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(objective)).doubleValue();
     }
 
     /** The burn rate r = E / B of an observed error ratio E. */
