@@ -148,6 +148,7 @@ public final class SafetyJournal {
         number(totals, "p95_ms", t.p95Ms());
         number(totals, "p99_ms", t.p99Ms());
         number(totals, "max_ms", t.maxMs());
+        number(totals, "service_p95_ms", t.serviceP95Ms());
         number(totals, "service_p99_ms", t.serviceP99Ms());
         totals.put("abandoned", t.abandoned());
         return n;

@@ -95,7 +95,7 @@ final class LoadRecorder {
 
     synchronized LoadTotals totals(long abandoned) {
         return new LoadTotals(totalRequests, totalErrors, totalRefused, totalTimeouts, ms(total, 50), ms(total, 95),
-                ms(total, 99), max(total), ms(totalService, 99), max(totalService), abandoned);
+                ms(total, 99), max(total), ms(totalService, 95), ms(totalService, 99), max(totalService), abandoned);
     }
 
     /** Requests and errors completed in samples ending after {@code since}, plus the open interval. */

@@ -8,7 +8,8 @@ package dev.faultline.safety.load;
  * @param abandoned requests still unanswered when the probe stopped (not counted in {@code requests})
  */
 public record LoadTotals(long requests, long errors, long refused, long timeouts, double p50Ms, double p95Ms,
-                         double p99Ms, double maxMs, double serviceP99Ms, double serviceMaxMs, long abandoned) {
+                         double p99Ms, double maxMs, double serviceP95Ms, double serviceP99Ms, double serviceMaxMs,
+                         long abandoned) {
 
     public double errorRatio() {
         return requests == 0 ? 0 : (double) errors / requests;
