@@ -10,6 +10,7 @@ public final class Drivers {
 
     public static DriverRegistry standard() {
         return DriverRegistry.of(List.of(
+                new dev.faultline.driver.prometheus.PrometheusDriver()
         ));
     }
 }
