@@ -38,21 +38,35 @@ final class GuardFactory {
         g.burnRate().ifPresent(b -> {
             for (Slo slo : ratio) {
                 String name = several ? BurnRateGuard.NAME + "/" + slo.name() : BurnRateGuard.NAME;
-                out.add(new BurnRateGuard(name, routing.route(slo, b.source(), "burn-rate"), slo.budget(), b.window(),
-                        b.longWindow(), b.max(), slo.name()));
+                add(out, skipPrometheus, () -> new BurnRateGuard(name, routing.route(slo, b.source(), "burn-rate"), slo.budget(),
+                        b.window(), b.longWindow(), b.max(), slo.name()));
             }
         });
         g.budgetAllotment().ifPresent(a -> {
             for (Slo slo : ratio) {
                 String name = several ? BudgetAllotmentGuard.NAME + "/" + slo.name() : BudgetAllotmentGuard.NAME;
-                out.add(new BudgetAllotmentGuard(name, routing.route(slo, a.source(), "budget-allotment"), slo.budget(),
-                        a.fraction(), a.baseline(), slo.name()));
+                add(out, skipPrometheus, () -> new BudgetAllotmentGuard(name, routing.route(slo, a.source(), "budget-allotment"),
+                        slo.budget(), a.fraction(), a.baseline(), slo.name()));
             }
         });
         g.health().ifPresent(h -> out.add(new HealthGuard(h.url(), h.failures(), h.timeout())));
-        g.latency().ifPresent(l -> out.add(latency(l, slos, skipPrometheus ? null : prometheus, load, source)));
+        g.latency().ifPresent(l -> add(out, skipPrometheus, () -> latency(l, slos, skipPrometheus ? null : prometheus, load, source)));
         g.maxDuration().ifPresent(d -> out.add(new MaxDurationGuard(d)));
         return out;
+    }
+
+    /**
+     * Without Prometheus (unreachable, and optional), a guard that has no other source is left out
+     * instead of failing the run; the same configuration was validated with Prometheus at build time.
+     */
+    private static void add(List<Guard> out, boolean skipPrometheus, java.util.function.Supplier<Guard> guard) {
+        try {
+            out.add(guard.get());
+        } catch (SafetyConfigException e) {
+            if (!skipPrometheus) {
+                throw e;
+            }
+        }
     }
 
     private static Guard latency(GuardsSpec.LatencySpec l, List<Slo> slos, PrometheusClient prometheus, LoadProbe load,

@@ -68,4 +68,34 @@ class SafetyRunTest {
             assertThat(run.blastRadius().protectedNamespaces()).contains("faultline", "kube-system");
         }
     }
+
+    @Test
+    void anUnreachablePrometheusRefusesTheRunUnlessOptional(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("slo.yaml"), """
+                version: prometheus/v1
+                service: shop
+                slos:
+                  - name: availability
+                    objective: 99.9
+                    sli: {events: {error_query: 'sum(rate(e[{{.window}}]))', total_query: 'sum(rate(t[{{.window}}]))'}}
+                """);
+        String url = "http://127.0.0.1:" + dev.faultline.testkit.FreePorts.next();
+        SafetySpec required = spec("slos: [slo.yaml]\nprometheus: " + url + "\npreflight: {lock: false}");
+        try (SafetyRun run = SafetyRun.builder(required).baseDir(dir).build()) {
+            PreflightReport report = run.preflight(List.of(), List.of());
+            assertThat(report.allowed()).isFalse();
+            assertThat(report.denials()).extracting(Verdict::check).containsExactly("prometheus", "remaining-budget");
+            assertThat(report.denials().get(0).reason()).contains("is unreachable").contains("set safety.preflight.prometheus: optional");
+        }
+        SafetySpec optional = spec("slos: [slo.yaml]\nprometheus: " + url + "\npreflight: {lock: false, prometheus: optional}\n"
+                + "guards: {max-duration: 1h}");
+        try (SafetyRun run = SafetyRun.builder(optional).baseDir(dir).build()) {
+            PreflightReport report = run.preflight(List.of(), List.of());
+            assertThat(report.allowed()).as(report.toString()).isTrue();
+            run.start(b -> { });
+            // the Prometheus guards are left out; the rest still runs
+            assertThat(run.monitor().orElseThrow().definitions()).extracting(d -> d.name()).containsExactly("max-duration");
+            run.stop();
+        }
+    }
 }
