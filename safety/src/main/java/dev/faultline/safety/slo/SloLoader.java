@@ -105,7 +105,8 @@ public final class SloLoader {
     private record Document(String prefix, JsonNode node) {}
 
     private static List<Document> read(String source, String content) {
-        boolean json = source.endsWith(".json") || content.stripLeading().startsWith("{");
+        // only .json files go to the JSON parser: a YAML file may well start with a flow mapping "{"
+        boolean json = source.endsWith(".json");
         try {
             if (json) {
                 return List.of(new Document("", JSON.readTree(content)));

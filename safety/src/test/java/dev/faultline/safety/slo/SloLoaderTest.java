@@ -156,6 +156,12 @@ class SloLoaderTest {
     }
 
     @Test
+    void aYamlFileMayStartWithAFlowMapping() {
+        assertThat(SloLoader.parse("slos.yaml", "{services: {api: {availability: 99.5}}}")).extracting(Slo::name)
+                .containsExactly("api-availability");
+    }
+
+    @Test
     void errorsNameTheFileTheFieldAndTheFix() {
         String percentTarget = OPENSLO.replace("target: 0.999", "target: 99.9");
         assertThatThrownBy(() -> SloLoader.parse("slos/storefront.yaml", percentTarget))
