@@ -152,15 +152,16 @@ class GuardMonitorTest {
     @Test
     void theSchedulerKeepsCheckingEveryIntervalAndABreachInTheFirstRoundIsReportedBeforeStartReturns() throws Exception {
         Scripted g = new Scripted("g");
-        CountDownLatch five = new CountDownLatch(5);
+        // six checks started means five were recorded: one guard runs on one worker, check then record
+        CountDownLatch six = new CountDownLatch(6);
         g.result = now -> {
-            five.countDown();
+            six.countDown();
             return GuardCheck.ok("g", now, 1, 10, "fine");
         };
         GuardMonitor monitor = GuardMonitor.builder().interval(Duration.ofMillis(20)).guard(g).build();
         try {
             monitor.start();
-            assertThat(five.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(six.await(5, TimeUnit.SECONDS)).isTrue();
         } finally {
             monitor.stop();
         }
