@@ -5,6 +5,7 @@ import dev.faultline.driver.files.FilesDriver;
 import dev.faultline.driver.http.HttpDriver;
 import dev.faultline.driver.kubernetes.KubernetesDriver;
 import dev.faultline.driver.process.ProcessDriver;
+import dev.faultline.driver.prometheus.PrometheusDriver;
 import dev.faultline.driver.toxiproxy.ToxiproxyDriver;
 
 import java.util.List;
@@ -22,7 +23,8 @@ public final class Drivers {
                 new FilesDriver(),
                 new ToxiproxyDriver(),
                 new ChaosMonkeyDriver(),
-                new KubernetesDriver()
+                new KubernetesDriver(),
+                new PrometheusDriver()
         ));
     }
 }
