@@ -3,6 +3,9 @@ package dev.faultline.cli;
 import dev.faultline.driver.Drivers;
 import dev.faultline.driver.PlannedTarget;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.PlannedAction;
+import dev.faultline.engine.SafetyContext;
+import dev.faultline.engine.safety.SafetyBlocks;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.StopSignal;
 import dev.faultline.gameday.ExperimentOutcome;
@@ -166,12 +169,16 @@ final class GameDayCommand implements Runnable {
                 Engine.Plan plan = engine.plan(prepared.experiment(), RunOptions.defaults()
                         .withOverrides(prepared.variables(), day.secrets(), Map.of()));
                 plan.configuration().forEach((k, v) -> out.println("   config " + k + " = " + PlanMasking.mask(k, v, day)));
+                var safety = SafetyBlocks.effective(prepared.experiment().safety(),
+                        new SafetyContext(day.safety(), day.file().toAbsolutePath().getParent(), null));
+                out.println("   safety: " + (safety == null ? "none (no SLO guards, default pre-flight)" : safety.toString()));
                 if (plan.error() != null) {
                     ok = false;
                     out.println("   cannot resolve targets: " + plan.error());
                 }
-                for (PlannedTarget target : plan.targets()) {
-                    out.println("   touches: " + target.description() + (target.reversible() ? "" : " (irreversible)"));
+                for (PlannedAction action : plan.targets()) {
+                    PlannedTarget target = action.target();
+                    out.println("   touches: " + target.description() + (target.reversible() ? "" : " (irreversible)") + "  [" + action.activity() + "]");
                     target.selected().forEach(r -> out.println("     - " + (r.namespace() == null ? "" : r.namespace() + "/") + r.name()));
                 }
                 prepared.experiment().method().forEach(a -> out.println("   " + a.type().wireName() + " " + a.name() + ": " + a.provider().describe()));

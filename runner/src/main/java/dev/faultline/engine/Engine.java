@@ -28,15 +28,16 @@ public final class Engine {
     private static final Duration CLEANUP_ACTIVITY_CAP = Duration.ofSeconds(60);
 
     private final DriverRegistry registry;
-    private final SafetyHook safety;
+    private final SafetyHook.Factory safetyFactory;
 
+    /** An engine whose runs are guarded as their {@code safety} blocks and safeguards say. */
     public Engine(DriverRegistry registry) {
-        this(registry, SafetyHook.NONE);
+        this(registry, dev.faultline.engine.safety.SafetyAdapter::create);
     }
 
-    public Engine(DriverRegistry registry, SafetyHook safety) {
+    public Engine(DriverRegistry registry, SafetyHook.Factory safetyFactory) {
         this.registry = registry;
-        this.safety = safety;
+        this.safetyFactory = safetyFactory;
     }
 
     public RunResult run(Experiment experiment, RunOptions options, StopSignal stop) {
@@ -52,8 +53,8 @@ public final class Engine {
 
         Outcome outcome;
         boolean methodStarted = false;
+        Steps steps = new Steps(ctx, journal, activities, hypotheses, ledger, safetyFactory);
         try {
-            Steps steps = new Steps(ctx, journal, activities, hypotheses, ledger, safety);
             outcome = steps.configureAndCheck();
             if (outcome == null) {
                 methodStarted = true;
@@ -63,20 +64,21 @@ public final class Engine {
             journal.error(Phase.METHOD, ActivityRunner.describe(e).get(0));
             outcome = Outcome.ERROR;
         } finally {
-            safety.stop();
+            steps.safety.stop();
         }
         outcome = stopOutcome(stop, outcome, journal);
         outcome = undo(ctx, journal, outcome);
         rollbacks(ctx, journal, activities, outcome, methodStarted);
         workers.shutdownNow();
         journal.end = ctx.clock.instant();
-        RunResult result = new RunResult(runId, outcome, JournalWriter.write(ctx, journal, outcome, safety), faults.faults());
+        RunResult result = new RunResult(runId, outcome, JournalWriter.write(ctx, journal, outcome, steps.safety), faults.faults());
+        steps.safety.close();
         options.listener().runFinished(outcome);
         return result;
     }
 
     /** What a run would touch, without running it: configuration is resolved and every action planned (read-only). */
-    public record Plan(java.util.Map<String, Object> configuration, List<dev.faultline.driver.PlannedTarget> targets, String error) {
+    public record Plan(java.util.Map<String, Object> configuration, List<PlannedAction> targets, String error) {
     }
 
     public Plan plan(Experiment experiment, RunOptions options) {
@@ -86,7 +88,7 @@ public final class Engine {
             RunContext ctx = new RunContext("plan", experiment, options, registry, new StopSignal(),
                     new FaultTracker(ledger, "plan", registry, options.clock(), RunListener.NONE), workers);
             RunJournal journal = new RunJournal(ctx.clock.instant());
-            Preflight preflight = new Preflight(ctx, journal, new ActivityRunner(ctx), ledger, safety);
+            Preflight preflight = new Preflight(ctx, journal, new ActivityRunner(ctx), ledger);
             if (preflight.configure() != null) {
                 return new Plan(java.util.Map.of(), List.of(), journal.errorMessage);
             }
@@ -174,16 +176,18 @@ public final class Engine {
         private final ActivityRunner activities;
         private final HypothesisRunner hypotheses;
         private final Preflight preflight;
-        private final SafetyHook safety;
+        private final SafetyHook.Factory safetyFactory;
+        /** The run's safety, once configuration is resolved; {@link SafetyHook#NONE} until then. */
+        SafetyHook safety = SafetyHook.NONE;
 
         Steps(RunContext ctx, RunJournal journal, ActivityRunner activities, HypothesisRunner hypotheses,
-              FaultLedger ledger, SafetyHook safety) {
+              FaultLedger ledger, SafetyHook.Factory safetyFactory) {
             this.ctx = ctx;
             this.journal = journal;
             this.activities = activities;
             this.hypotheses = hypotheses;
-            this.preflight = new Preflight(ctx, journal, activities, ledger, safety);
-            this.safety = safety;
+            this.preflight = new Preflight(ctx, journal, activities, ledger);
+            this.safetyFactory = safetyFactory;
         }
 
         /** Configuration and pre-flight: returns an outcome when the run must not start, else {@code null}. */
@@ -192,7 +196,14 @@ public final class Engine {
             if (early != null) {
                 return early;
             }
-            return preflight.check();
+            try {
+                safety = safetyFactory.create(new SafetyHook.Setup(ctx.experiment, ctx.runId, ctx.configuration(), ctx.options,
+                        hypotheses::checkQuietly));
+            } catch (Exception e) {
+                journal.error(Phase.PREFLIGHT, "safety: " + ActivityRunner.describe(e).get(0));
+                return Outcome.ERROR;
+            }
+            return preflight.check(safety);
         }
 
         Outcome experiment() {

@@ -66,6 +66,27 @@ final class HypothesisRunner {
         return activities.finish(record.withTolerance(check.met(), check.detail()));
     }
 
+    /**
+     * Runs a probe and checks its tolerance without journaling it as an activity (safeguards run
+     * every few seconds; their checks are journaled by the guards). Bounded by the probe's timeout,
+     * or by the call budget.
+     */
+    Tolerance.Check checkQuietly(Activity probe) throws Exception {
+        long millis = probe.timeoutSeconds() != null ? (long) (probe.timeoutSeconds() * 1000) : ctx.options.callTimeout().toMillis();
+        java.util.concurrent.Future<Object> future = ctx.workers.submit(() -> activities.callDirect(probe.provider(), Map.of()));
+        Object output;
+        try {
+            output = future.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            return Tolerance.Check.notMet("probe [" + probe.name() + "] did not answer within " + millis + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Tolerance.Check.notMet("probe [" + probe.name() + "] failed: " + ActivityRunner.describe(e.getCause()).get(0));
+        }
+        Tolerance.Check check = probe.tolerance().check(output, toleranceContext());
+        return new Tolerance.Check(check.met(), "probe [" + probe.name() + "]: " + check.detail());
+    }
+
     private Tolerance.Context toleranceContext() {
         return new Tolerance.Context() {
             @Override

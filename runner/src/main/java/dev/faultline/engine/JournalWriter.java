@@ -84,7 +84,11 @@ final class JournalWriter {
         ArrayNode faults = f.putArray("faults");
         ctx.faults.faults().forEach(fault -> faults.add(fault(fault)));
         ArrayNode planned = f.putArray("planned_targets");
-        journal.planned.forEach(target -> planned.add(JSON.valueToTree(target)));
+        journal.planned.forEach(action -> {
+            ObjectNode node = JSON.valueToTree(action.target());
+            node.put("activity", action.activity());
+            planned.add(node);
+        });
         f.putNull("guards");
         f.set("abort", abort(ctx, journal, outcome));
         if (journal.refusals.isEmpty()) {

@@ -27,14 +27,12 @@ final class Preflight {
     private final RunJournal journal;
     private final ActivityRunner activities;
     private final FaultLedger ledger;
-    private final SafetyHook safety;
 
-    Preflight(RunContext ctx, RunJournal journal, ActivityRunner activities, FaultLedger ledger, SafetyHook safety) {
+    Preflight(RunContext ctx, RunJournal journal, ActivityRunner activities, FaultLedger ledger) {
         this.ctx = ctx;
         this.journal = journal;
         this.activities = activities;
         this.ledger = ledger;
-        this.safety = safety;
     }
 
     /** Resolves configuration and secrets; returns {@link Outcome#ERROR} when that fails. */
@@ -62,7 +60,7 @@ final class Preflight {
     }
 
     /** Plans actions and asks the ledger and the safety hook; returns an outcome when the run must not start. */
-    Outcome check() {
+    Outcome check(SafetyHook safety) {
         Instant start = ctx.clock.instant();
         ctx.listener.phaseStarted(Phase.PREFLIGHT);
         List<SafetyHook.Refusal> refusals = new ArrayList<>();
@@ -82,8 +80,8 @@ final class Preflight {
         return refusals.isEmpty() ? null : Outcome.REFUSED;
     }
 
-    List<PlannedTarget> plan() throws Exception {
-        List<PlannedTarget> targets = new ArrayList<>();
+    List<PlannedAction> plan() throws Exception {
+        List<PlannedAction> targets = new ArrayList<>();
         List<Activity> actions = new ArrayList<>(ctx.experiment.method());
         actions.addAll(ctx.experiment.rollbacks());
         for (Activity activity : actions) {
@@ -93,7 +91,9 @@ final class Preflight {
             DriverRegistry.Entry entry = ctx.registry.function(activity.provider().function()).orElse(null);
             if (entry != null && entry.function() instanceof Plannable plannable) {
                 try {
-                    targets.addAll(plannable.plan(activities.invocationFor(activity)));
+                    for (PlannedTarget target : plannable.plan(activities.invocationFor(activity))) {
+                        targets.add(new PlannedAction(activity.name(), target));
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot plan action [" + activity.name() + "]: "
                             + ActivityRunner.describe(e).get(0), e);
@@ -109,7 +109,7 @@ final class Preflight {
         if (open.isEmpty()) {
             return List.of();
         }
-        Set<String> targets = journal.planned.stream().map(PlannedTarget::target).collect(Collectors.toSet());
+        Set<String> targets = journal.planned.stream().map(p -> p.target().target()).collect(Collectors.toSet());
         Set<String> drivers = ctx.experiment.allActivities().stream()
                 .map(a -> ctx.registry.function(a.provider().function()).map(e -> e.driver().name()).orElse(""))
                 .collect(Collectors.toSet());

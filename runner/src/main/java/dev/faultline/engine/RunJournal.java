@@ -1,7 +1,5 @@
 package dev.faultline.engine;
 
-import dev.faultline.driver.PlannedTarget;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +20,7 @@ final class RunJournal {
     final List<SteadyState> during = Collections.synchronizedList(new ArrayList<>());
     final List<RunRecord> method = Collections.synchronizedList(new ArrayList<>());
     final List<RunRecord> rollbacks = new ArrayList<>();
-    final List<PlannedTarget> planned = new ArrayList<>();
+    final List<PlannedAction> planned = new ArrayList<>();
     List<SafetyHook.Refusal> refusals = List.of();
     String errorMessage;
     Phase errorPhase;

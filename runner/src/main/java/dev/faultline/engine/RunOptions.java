@@ -21,12 +21,13 @@ import java.util.Map;
  * @param undoTimeout budget of one fault's undo
  * @param environmentOverrides variables from {@code --var-file x.env}, seen by {@code {type: env}} values as if exported
  * @param rollFirst roll back open ledger entries of earlier runs before starting instead of refusing
+ * @param safety safety inherited from a game day, or {@code null}
  */
 public record RunOptions(DryRun dry, HypothesisStrategy hypothesisStrategy, RollbackStrategy rollbackStrategy,
                          Duration hypothesisFrequency, boolean failFast,
                          Map<String, Object> configurationOverrides, Map<String, Map<String, Object>> secretOverrides,
                          Map<String, String> environmentOverrides, Path ledgerFile, Duration callTimeout, Duration undoTimeout, boolean rollFirst,
-                         RunListener listener, Clock clock, String command) {
+                         SafetyContext safety, RunListener listener, Clock clock, String command) {
 
     public RunOptions {
         configurationOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configurationOverrides));
@@ -38,42 +39,47 @@ public record RunOptions(DryRun dry, HypothesisStrategy hypothesisStrategy, Roll
 
     public static RunOptions defaults() {
         return new RunOptions(null, null, null, null, false, Map.of(), Map.of(), Map.of(), null,
-                Duration.ofSeconds(30), Duration.ofSeconds(15), false, RunListener.NONE, Clock.systemUTC(), null);
+                Duration.ofSeconds(30), Duration.ofSeconds(15), false, null, RunListener.NONE, Clock.systemUTC(), null);
     }
 
     public RunOptions withDry(DryRun value) {
         return new RunOptions(value, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
-                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, listener, clock, command);
+                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, safety, listener, clock, command);
     }
 
     public RunOptions withStrategies(HypothesisStrategy hypothesis, RollbackStrategy rollbacks, Duration frequency, boolean fast) {
         return new RunOptions(dry, hypothesis, rollbacks, frequency, fast, configurationOverrides,
-                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, listener, clock, command);
+                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, safety, listener, clock, command);
     }
 
     public RunOptions withOverrides(Map<String, Object> configuration, Map<String, Map<String, Object>> secrets,
                                     Map<String, String> environment) {
         return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configuration,
-                secrets, environment, ledgerFile, callTimeout, undoTimeout, rollFirst, listener, clock, command);
+                secrets, environment, ledgerFile, callTimeout, undoTimeout, rollFirst, safety, listener, clock, command);
     }
 
     public RunOptions withLedger(Path file, boolean rollBackFirst) {
         return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
-                secretOverrides, environmentOverrides, file, callTimeout, undoTimeout, rollBackFirst, listener, clock, command);
+                secretOverrides, environmentOverrides, file, callTimeout, undoTimeout, rollBackFirst, safety, listener, clock, command);
     }
 
     public RunOptions withListener(RunListener value) {
         return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
-                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, value, clock, command);
+                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, safety, value, clock, command);
     }
 
     public RunOptions withCommand(String value) {
         return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
-                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, listener, clock, value);
+                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, safety, listener, clock, value);
+    }
+
+    public RunOptions withSafety(SafetyContext value) {
+        return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
+                secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, value, listener, clock, command);
     }
 
     public RunOptions withTimeouts(Duration call, Duration undo) {
         return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
-                secretOverrides, environmentOverrides, ledgerFile, call, undo, rollFirst, listener, clock, command);
+                secretOverrides, environmentOverrides, ledgerFile, call, undo, rollFirst, safety, listener, clock, command);
     }
 }

@@ -29,6 +29,35 @@ final class EnvValues {
         return out;
     }
 
+    /** Resolves every {@code {type: env}} mapping anywhere inside a tree (the game day's safety block). */
+    com.fasterxml.jackson.databind.JsonNode resolveTree(com.fasterxml.jackson.databind.JsonNode node, String where)
+            throws GameDayLoader.InvalidGameDay {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Object plain = dev.faultline.load.Nodes.toJava(node);
+        return json.valueToTree(resolveDeep(plain, where));
+    }
+
+    private Object resolveDeep(Object value, String where) throws GameDayLoader.InvalidGameDay {
+        if (value instanceof Map<?, ?> map && "env".equals(map.get("type")) && map.get("key") instanceof String) {
+            return resolve(value, where);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()), resolveDeep(e.getValue(), where + "." + e.getKey()));
+            }
+            return out;
+        }
+        if (value instanceof java.util.List<?> list) {
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                out.add(resolveDeep(list.get(i), where + "[" + i + "]"));
+            }
+            return out;
+        }
+        return value;
+    }
+
     Object resolve(Object value, String where) throws GameDayLoader.InvalidGameDay {
         if (!(value instanceof Map<?, ?> map) || !"env".equals(map.get("type")) || !(map.get("key") instanceof String key)) {
             return value;

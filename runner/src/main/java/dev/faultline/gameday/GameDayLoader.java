@@ -66,6 +66,15 @@ public final class GameDayLoader {
             entries.add(entry(file, base, list.get(i), i, env));
         }
         JsonNode safety = root.get("safety");
+        if (safety != null && !safety.isNull()) {
+            safety = env.resolveTree(safety, "safety");
+            try {
+                dev.faultline.safety.spec.SafetySpec spec = dev.faultline.safety.spec.SafetySpecParser.parse(safety, file.toString());
+                new dev.faultline.safety.slo.SloCatalog(base).resolve(spec.slos());
+            } catch (dev.faultline.safety.config.SafetyConfigException e) {
+                throw new InvalidGameDay(e.getMessage());
+            }
+        }
         return new GameDay(file, name, text(file, root, "description", false),
                 env.resolveAll(Nodes.toMap(root.get("configuration")), "configuration"),
                 secrets(file, root.get("secrets"), env), safety == null || safety.isNull() ? null : safety, entries,

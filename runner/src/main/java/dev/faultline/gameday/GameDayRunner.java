@@ -7,6 +7,7 @@ import dev.faultline.engine.Outcome;
 import dev.faultline.engine.RunListener;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
+import dev.faultline.engine.SafetyContext;
 import dev.faultline.engine.StopSignal;
 import dev.faultline.experiment.Activity;
 import dev.faultline.experiment.Experiment;
@@ -46,6 +47,9 @@ public final class GameDayRunner {
      */
     public record Options(Path outDir, Path ledger, Map<String, Object> variables, Map<String, String> unavailable,
                           Function<Experiment, RunListener> listeners, RunOptions base) {
+        Options withSafety(SafetyContext shared) {
+            return new Options(outDir, ledger, variables, unavailable, listeners, base.withSafety(shared));
+        }
     }
 
     /** An experiment ready to run, with the configuration it gets. */
@@ -99,6 +103,7 @@ public final class GameDayRunner {
             throw new IllegalArgumentException("the game day is not valid; prepare() reported its problems");
         }
         Files.createDirectories(options.outDir());
+        SafetyContext shared = new SafetyContext(day.safety(), day.file().toAbsolutePath().getParent(), Instant.now());
         List<ExperimentOutcome> outcomes = new ArrayList<>();
         String stopReason = null;
         int index = 0;
@@ -117,7 +122,7 @@ public final class GameDayRunner {
                 outcomes.add(notRun(prepared, "skipped: " + missing));
                 continue;
             }
-            ExperimentOutcome outcome = runOne(day, prepared, index, options, current);
+            ExperimentOutcome outcome = runOne(day, prepared, index, options.withSafety(shared), current);
             outcomes.add(outcome);
             stopReason = stopAfter(day, outcome.outcome());
         }

@@ -7,6 +7,12 @@ import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.SecretValue;
 import dev.faultline.experiment.Substitution;
 
+import dev.faultline.safety.config.SafetyConfigException;
+import dev.faultline.safety.slo.SloCatalog;
+import dev.faultline.safety.spec.SafetySpec;
+import dev.faultline.safety.spec.SafetySpecParser;
+
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +35,25 @@ final class ExperimentChecks {
         }
         checkEnvironment(experiment);
         checkReferences(experiment);
+        checkSafety(experiment);
+    }
+
+    /** The safety block and the SLO files it names, read now so a typo never silently drops a guard. */
+    private void checkSafety(Experiment experiment) {
+        if (experiment.safety() == null) {
+            return;
+        }
+        String source = experiment.source() == null ? "experiment" : experiment.source().toString();
+        Path dir = experiment.source() == null || experiment.source().toAbsolutePath().getParent() == null
+                ? Path.of("") : experiment.source().toAbsolutePath().getParent();
+        try {
+            SafetySpec spec = SafetySpecParser.parse(experiment.safety(), source);
+            new SloCatalog(dir).resolve(spec.slos());
+        } catch (SafetyConfigException e) {
+            boolean inExperiment = source.equals(e.source()) && e.location() != null && e.location().startsWith("safety");
+            String pointer = inExperiment ? "/" + e.location().replaceAll("\\[(\\d+)]", ".$1").replace('.', '/') : "/safety/slos";
+            problems.error(pointer, inExperiment ? e.problem() : e.getMessage(), e.fix() == null || e.fix().isEmpty() ? "see docs/safety.md" : e.fix());
+        }
     }
 
     private void checkControls(List<Control> controls) {

@@ -3,6 +3,7 @@ package dev.faultline.safety;
 import dev.faultline.safety.blast.BlastRadiusPolicy;
 import dev.faultline.safety.blast.PlannedFault;
 import dev.faultline.safety.guard.Breach;
+import dev.faultline.safety.guard.BudgetAllotmentGuard;
 import dev.faultline.safety.guard.BreachListener;
 import dev.faultline.safety.guard.Guard;
 import dev.faultline.safety.guard.GuardMonitor;
@@ -54,6 +55,7 @@ public final class SafetyRun implements AutoCloseable {
     private final BlastRadiusPolicy blastRadius;
     private final List<Extra> extras;
     private final String owner;
+    private final Instant budgetSince;
     private List<Guard> guards;
     private boolean prometheusDown;
     private RemainingBudgetCheck budgetCheck;
@@ -74,7 +76,16 @@ public final class SafetyRun implements AutoCloseable {
         this.load = spec.load().map(l -> new LoadProbe(l.toConfig(), clock)).orElse(null);
         this.blastRadius = spec.blastRadius().protecting(b.ownNamespace);
         this.extras = List.copyOf(b.extras);
-        this.guards = GuardFactory.build(spec, slos, prometheus, load, source, false);
+        this.budgetSince = b.budgetSince;
+        this.guards = countingFrom(GuardFactory.build(spec, slos, prometheus, load, source, false));
+    }
+
+    private List<Guard> countingFrom(List<Guard> built) {
+        if (budgetSince != null) {
+            built.stream().filter(g -> g instanceof BudgetAllotmentGuard)
+                    .forEach(g -> ((BudgetAllotmentGuard) g).countFrom(budgetSince));
+        }
+        return built;
     }
 
     public static Builder builder(SafetySpec spec) {
@@ -172,7 +183,7 @@ public final class SafetyRun implements AutoCloseable {
             load.start();
         }
         if (prometheusDown && spec.preflight().prometheus() == PrometheusRequirement.OPTIONAL) {
-            guards = GuardFactory.build(spec, slos, prometheus, load, source, true);
+            guards = countingFrom(GuardFactory.build(spec, slos, prometheus, load, source, true));
         }
         if (guards.isEmpty() && extras.isEmpty()) {
             return;
@@ -227,6 +238,7 @@ public final class SafetyRun implements AutoCloseable {
         private String ownNamespace;
         private String owner = "faultline";
         private final List<Extra> extras = new ArrayList<>();
+        private Instant budgetSince;
 
         private Builder(SafetySpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -270,6 +282,12 @@ public final class SafetyRun implements AutoCloseable {
         /** An extra guard, e.g. a Chaos Toolkit safeguard mapped by the runner; {@code every} null: every interval. */
         public Builder guard(Guard guard, Duration every) {
             extras.add(new Extra(guard, every));
+            return this;
+        }
+
+        /** Budget-allotment guards count the budget used since {@code at} (a game day's start), not since the run's start. */
+        public Builder budgetSince(Instant at) {
+            this.budgetSince = at;
             return this;
         }
 

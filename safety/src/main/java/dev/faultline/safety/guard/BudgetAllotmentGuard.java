@@ -30,6 +30,7 @@ public final class BudgetAllotmentGuard implements Guard {
     private final Duration baseline;
     private final GuardDefinition definition;
     private volatile Instant runStart;
+    private volatile Instant countFrom;
     private volatile double consumed;
 
     public BudgetAllotmentGuard(SliSource source, ErrorBudget budget, double allotment, Duration baseline, String slo) {
@@ -58,7 +59,15 @@ public final class BudgetAllotmentGuard implements Guard {
 
     @Override
     public void started(Instant at) {
-        runStart = at;
+        runStart = countFrom != null && countFrom.isBefore(at) ? countFrom : at;
+    }
+
+    /**
+     * Counts the budget used from {@code at} rather than from the guard's start: a game day passes
+     * its own start, so budget burnt by an earlier experiment still counts against a later one.
+     */
+    public void countFrom(Instant at) {
+        countFrom = at;
     }
 
     @Override
