@@ -7,6 +7,7 @@ import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.SecretValue;
 import dev.faultline.experiment.Substitution;
 
+import dev.faultline.engine.safety.SafetyBlocks;
 import dev.faultline.safety.config.SafetyConfigException;
 import dev.faultline.safety.slo.SloCatalog;
 import dev.faultline.safety.spec.SafetySpec;
@@ -15,6 +16,7 @@ import dev.faultline.safety.spec.SafetySpecParser;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Checks that need the whole experiment: controls, environment values and variable references. */
@@ -38,6 +40,23 @@ final class ExperimentChecks {
         checkSafety(experiment);
     }
 
+    /** Configuration values known before the run: inline values, environment values (or defaults), overrides. */
+    private Map<String, Object> knownConfiguration(Experiment experiment) {
+        Map<String, Object> known = new java.util.LinkedHashMap<>();
+        experiment.configuration().forEach((name, value) -> {
+            if (value instanceof ConfigValue.Inline inline) {
+                known.put(name, inline.value());
+            } else if (value instanceof ConfigValue.Env env) {
+                String text = options.env(env.key());
+                if (text != null || env.hasDefault()) {
+                    known.put(name, text != null ? text : env.defaultValue());
+                }
+            }
+        });
+        known.putAll(options.configurationOverrides());
+        return known;
+    }
+
     /** The safety block and the SLO files it names, read now so a typo never silently drops a guard. */
     private void checkSafety(Experiment experiment) {
         if (experiment.safety() == null) {
@@ -47,7 +66,7 @@ final class ExperimentChecks {
         Path dir = experiment.source() == null || experiment.source().toAbsolutePath().getParent() == null
                 ? Path.of("") : experiment.source().toAbsolutePath().getParent();
         try {
-            SafetySpec spec = SafetySpecParser.parse(experiment.safety(), source);
+            SafetySpec spec = SafetySpecParser.parse(SafetyBlocks.substituted(experiment.safety(), knownConfiguration(experiment)), source);
             new SloCatalog(dir).resolve(spec.slos());
         } catch (SafetyConfigException e) {
             boolean inExperiment = source.equals(e.source()) && e.location() != null && e.location().startsWith("safety");

@@ -118,9 +118,16 @@ public final class PrometheusServer implements AutoCloseable {
     public static final class Builder {
         private final List<String> targets;
         private Duration scrapeInterval = Duration.ofSeconds(1);
+        private String metricsPath = "/metrics";
 
         private Builder(List<String> targets) {
             this.targets = List.copyOf(targets);
+        }
+
+        /** Where the targets serve metrics, e.g. {@code /actuator/prometheus} for Spring Boot. */
+        public Builder metricsPath(String value) {
+            this.metricsPath = value;
+            return this;
         }
 
         public Builder scrapeInterval(Duration value) {
@@ -165,7 +172,7 @@ public final class PrometheusServer implements AutoCloseable {
             StringBuilder out = new StringBuilder();
             out.append("global:\n  scrape_interval: ").append(ms).append("ms\n  evaluation_interval: ").append(ms).append("ms\n");
             out.append("scrape_configs:\n  - job_name: faultline-test\n    scrape_interval: ").append(ms).append("ms\n");
-            out.append("    scrape_timeout: ").append(ms).append("ms\n    static_configs:\n      - targets: [");
+            out.append("    scrape_timeout: ").append(ms).append("ms\n    metrics_path: ").append(metricsPath).append("\n    static_configs:\n      - targets: [");
             for (int i = 0; i < targets.size(); i++) {
                 out.append(i == 0 ? "" : ", ").append('\'').append(targets.get(i)).append('\'');
             }

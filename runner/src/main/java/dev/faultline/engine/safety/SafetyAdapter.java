@@ -49,7 +49,8 @@ public final class SafetyAdapter implements SafetyHook {
     /** The factory the engine uses: {@link SafetyHook#NONE} when the run has no safety block and no safeguards. */
     public static SafetyHook create(Setup setup) {
         Experiment experiment = setup.experiment();
-        JsonNode block = SafetyBlocks.effective(experiment.safety(), setup.options().safety());
+        JsonNode block = SafetyBlocks.substituted(SafetyBlocks.effective(experiment.safety(), setup.options().safety()),
+                setup.configuration().values());
         List<Safeguard> safeguards = new ArrayList<>();
         for (Control control : experiment.controls()) {
             safeguards.addAll(control.safeguards());

@@ -1,19 +1,25 @@
 package dev.faultline.engine.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.engine.SafetyContext;
 import dev.faultline.experiment.Experiment;
+import dev.faultline.experiment.Substitution;
+import dev.faultline.load.Nodes;
 import dev.faultline.safety.spec.SafetySpec;
 import dev.faultline.safety.spec.SafetySpecParser;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The {@code safety} block a run is guarded by: the experiment's own, over a game day's, merged by
  * top-level key (the keys the experiment sets replace the game day's; docs/gamedays.md).
  */
 public final class SafetyBlocks {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SafetyBlocks() {
     }
@@ -30,6 +36,14 @@ public final class SafetyBlocks {
         ObjectNode merged = ((ObjectNode) inherited).deepCopy();
         experiment.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
         return merged;
+    }
+
+    /** The block with {@code ${name}} references replaced by configuration values (URLs of the system under test, say). */
+    public static JsonNode substituted(JsonNode block, Map<String, Object> configuration) {
+        if (block == null) {
+            return null;
+        }
+        return JSON.valueToTree(Substitution.of(configuration, Map.of()).apply(Nodes.toJava(block)));
     }
 
     /** @throws dev.faultline.safety.config.SafetyConfigException with the file, the field and the fix */
