@@ -73,6 +73,7 @@ public final class Engine {
         journal.end = ctx.clock.instant();
         RunResult result = new RunResult(runId, outcome, JournalWriter.write(ctx, journal, outcome, steps.safety), faults.faults());
         steps.safety.close();
+        ctx.end();
         options.listener().runFinished(outcome);
         return result;
     }

@@ -70,6 +70,21 @@ final class Preflight {
             }
             refusals.addAll(openFaults());
             refusals.addAll(safety.preflight(journal.planned));
+            if (refusals.isEmpty() && ClusterLock.wanted(ctx.configuration())) {
+                var driver = ctx.registry.driver("kubernetes");
+                if (driver.isPresent()) {
+                    Map<String, Object> secrets = new java.util.LinkedHashMap<>();
+                    ctx.secrets().values().forEach(secrets::putAll);
+                    ClusterLock.Result lock = ClusterLock.acquire(journal.planned, driver.get(), ctx.configuration(), secrets,
+                            "faultline-" + ctx.runId, ctx.options.callTimeout());
+                    if (lock.refusal() != null) {
+                        refusals.add(lock.refusal());
+                    }
+                    if (lock.lock() != null) {
+                        ctx.onEnd(lock.lock()::release);
+                    }
+                }
+            }
         } catch (Exception e) {
             journal.error(Phase.PREFLIGHT, ActivityRunner.describe(e).get(0));
             journal.phases.add(new RunJournal.PhaseEntry(Phase.PREFLIGHT, start, ctx.clock.instant(), "failed"));

@@ -29,6 +29,7 @@ final class RunContext {
     /** Every activity run, in start order, for the journal's {@code faultline.activities}. */
     final List<RunRecord> records = new CopyOnWriteArrayList<>();
 
+    private final List<Runnable> endings = new CopyOnWriteArrayList<>();
     private volatile Settings configuration = Settings.empty();
     private volatile Map<String, Map<String, Object>> secrets = Map.of();
     private volatile Substitution substitution = Substitution.none();
@@ -50,6 +51,15 @@ final class RunContext {
         this.configuration = new Settings(configuration);
         this.secrets = secrets;
         this.substitution = Substitution.of(configuration, secrets);
+    }
+
+    /** Something to do when the run is over (release a lock), after undo and rollbacks. */
+    void onEnd(Runnable action) {
+        endings.add(action);
+    }
+
+    void end() {
+        endings.forEach(Runnable::run);
     }
 
     Settings configuration() {
