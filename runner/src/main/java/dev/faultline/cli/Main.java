@@ -28,6 +28,7 @@ import java.io.PrintWriter;
                 SchemaCommand.class,
                 ReportCommand.class,
                 GameDayCommand.class,
+                SloCommand.class,
                 dev.faultline.demo.DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
