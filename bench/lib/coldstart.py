@@ -132,8 +132,10 @@ def main() -> None:
             texts.append(text)
             raw["results"][str(file)] = data
     out = "\n\n".join(texts)
-    b.write_json(b.RESULTS / "cold-start.json", raw)
-    (b.RESULTS / "cold-start.md").write_text(out + "\n")
+    # Extra variants are experiments: keep them apart from the standard run's results.
+    name = "cold-start-variants" if args.variant or args.baseline_jar else "cold-start"
+    b.write_json(b.RESULTS / f"{name}.json", raw)
+    (b.RESULTS / f"{name}.md").write_text(out + "\n")
     print("## Cold start\n\n" + b.machine_markdown(info) + "\n\n" + out + "\n")
 
 
