@@ -24,7 +24,6 @@ public record JsonPathTolerance(String path, boolean hasExpect, Object expect, I
 
     private static final Configuration MATCH_ALL = Configuration.defaultConfiguration()
             .addOptions(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A lone {@code =} in a filter: the equality of Chaos Toolkit's JSONPath dialect. */
     private static final Pattern LONE_EQUALS = Pattern.compile("(?<![=!<>~])=(?![=~])");
     private static final Pattern FILTER = Pattern.compile("\\[\\?\\((.*?)\\)]");
@@ -34,7 +33,7 @@ public record JsonPathTolerance(String path, boolean hasExpect, Object expect, I
         Object value = Outputs.target(output, target);
         if (value instanceof String text) {
             try {
-                value = JSON.readValue(text, Object.class);
+                value = Json.MAPPER.readValue(text, Object.class);
             } catch (Exception notJson) {
                 // Kept as text, as Chaos Toolkit does.
             }
@@ -102,5 +101,10 @@ public record JsonPathTolerance(String path, boolean hasExpect, Object expect, I
             return base + " equals " + Outputs.show(expect);
         }
         return count == null ? base + " matches" : base + " matches " + count + " times";
+    }
+
+    /** Created on first use: validating a file never needs an ObjectMapper, and one costs start-up time. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

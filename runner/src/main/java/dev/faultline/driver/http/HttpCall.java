@@ -32,7 +32,6 @@ import java.util.StringJoiner;
  */
 final class HttpCall implements DriverFunction {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Headers the JDK client manages itself and refuses to take from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final double DEFAULT_TIMEOUT_SECONDS = 30;
@@ -87,7 +86,7 @@ final class HttpCall implements DriverFunction {
         String type = response.headers().firstValue("content-type").orElse("");
         if (type.toLowerCase(Locale.ROOT).contains("application/json") && !response.body().isEmpty()) {
             try {
-                body = JSON.readValue(response.body(), Object.class);
+                body = Json.MAPPER.readValue(response.body(), Object.class);
             } catch (IOException notJson) {
                 // Served as JSON but is not: keep the text, as Chaos Toolkit does.
             }
@@ -110,7 +109,7 @@ final class HttpCall implements DriverFunction {
             String text;
             if (json) {
                 try {
-                    text = JSON.writeValueAsString(arguments);
+                    text = Json.MAPPER.writeValueAsString(arguments);
                 } catch (IOException e) {
                     throw new ActivityFailedException("cannot encode arguments as JSON: " + e.getMessage());
                 }
@@ -202,5 +201,10 @@ final class HttpCall implements DriverFunction {
             return "could not connect in time";
         }
         return e == null ? "unknown error" : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** Created on first use: an ObjectMapper costs tens of milliseconds of start-up that {@code validate} never needs. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

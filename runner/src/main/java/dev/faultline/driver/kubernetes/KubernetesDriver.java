@@ -7,12 +7,12 @@ import dev.faultline.driver.Settings;
 import dev.faultline.driver.UndoContext;
 import dev.faultline.driver.UndoSpec;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Kills pods, scales and restarts deployments, and checks pods and deployments in a Kubernetes
@@ -38,7 +38,8 @@ public final class KubernetesDriver implements Driver {
     private volatile Clusters clusters;
 
     public KubernetesDriver() {
-        this(null, ConnectionResolver.system(), new SecureRandom().nextLong());
+        // The seed only spreads pod picks; a SecureRandom would add start-up time to every command.
+        this(null, ConnectionResolver.system(), ThreadLocalRandom.current().nextLong());
     }
 
     /** @param factory creates clients; {@code null} for real ones (resolved only on first use) */

@@ -1,0 +1,3 @@
+module faultline.dev/bench/server
+
+go 1.22
