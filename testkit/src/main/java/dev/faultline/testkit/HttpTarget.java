@@ -69,9 +69,15 @@ public final class HttpTarget implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
-        exchange.getRequestBody().readAllBytes();
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (path.startsWith("/status/")) {
+            if (path.equals("/echo")) {
+                send(exchange, 200, "{\"method\":" + quote(exchange.getRequestMethod())
+                        + ",\"query\":" + quote(exchange.getRequestURI().getRawQuery())
+                        + ",\"contentType\":" + quote(exchange.getRequestHeaders().getFirst("Content-Type"))
+                        + ",\"token\":" + quote(exchange.getRequestHeaders().getFirst("X-Token"))
+                        + ",\"body\":" + quote(requestBody) + "}");
+            } else if (path.startsWith("/status/")) {
                 send(exchange, Integer.parseInt(path.substring(8)), "", "text/html; charset=utf-8");
             } else if (path.equals("/json")) {
                 send(exchange, 200, SLIDESHOW);
@@ -92,6 +98,13 @@ public final class HttpTarget implements AutoCloseable {
         } catch (InterruptedException | NumberFormatException e) {
             send(exchange, 400, "{\"error\":\"bad request\"}");
         }
+    }
+
+    private static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

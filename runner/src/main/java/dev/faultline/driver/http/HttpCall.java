@@ -9,13 +9,8 @@ import dev.faultline.driver.Invocation;
 import dev.faultline.driver.Param;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,6 +24,7 @@ import java.util.StringJoiner;
  * One HTTP request, as Chaos Toolkit's http provider makes it: {@code arguments} become the query
  * string of a GET and the body otherwise (JSON when the request's Content-Type says so, else a
  * form). 4xx and 5xx answers are outputs, not failures; failing to get an answer is a failure.
+ * Common methods go through the cheap blocking transport, others (PATCH) through the JDK client.
  */
 final class HttpCall implements DriverFunction {
 
@@ -52,6 +48,9 @@ final class HttpCall implements DriverFunction {
         return SPEC;
     }
 
+    private static final Exchange.Transport BLOCKING = new BlockingTransport();
+    private static final Exchange.Transport JDK = new JdkTransport();
+
     @Override
     public Object invoke(Invocation call) throws Exception {
         Arguments args = call.arguments();
@@ -59,71 +58,68 @@ final class HttpCall implements DriverFunction {
         Duration[] timeouts = timeouts(args.raw("timeout"), call.timeout());
         Map<String, String> headers = headers(args.optionalMap("headers").orElse(Map.of()));
         URI uri = uri(args.string("url"), method, args.raw("arguments"));
-        HttpRequest request = request(uri, method, headers, args.raw("arguments"), timeouts[1]);
-        boolean verify = args.optionalBool("verify_tls").orElse(true);
+        String body = body(method, headers, args.raw("arguments"));
+        Exchange exchange = new Exchange(method, uri, headers, body, timeouts[0], timeouts[1],
+                args.optionalBool("verify_tls").orElse(true));
+        Exchange.Transport transport = BlockingTransport.METHODS.contains(method) ? BLOCKING : JDK;
         long retries = args.optionalInteger("max_retries").orElse(0L);
-        IOException last = null;
+        String last = null;
         for (long attempt = 0; attempt <= retries; attempt++) {
             try {
-                HttpResponse<String> response = HttpClients.get(verify, timeouts[0]).send(request, HttpResponse.BodyHandlers.ofString());
-                return output(response);
-            } catch (HttpConnectTimeoutException | ConnectException e) {
-                last = e;
-            } catch (HttpTimeoutException e) {
+                return output(transport.send(exchange));
+            } catch (Exchange.Unreachable e) {
+                last = e.getMessage();
+            } catch (Exchange.NoAnswer e) {
                 throw new ActivityFailedException(method + " " + uri + " got no answer within " + seconds(timeouts[1]) + " s");
             } catch (IOException e) {
-                last = e;
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
         }
-        throw new ActivityFailedException(method + " " + uri + " failed: " + describe(last)
+        throw new ActivityFailedException(method + " " + uri + " failed: " + last
                 + (retries > 0 ? " (after " + (retries + 1) + " attempts)" : ""));
     }
 
-    private static Map<String, Object> output(HttpResponse<String> response) {
+    private static Map<String, Object> output(Exchange.Answer answer) {
         Map<String, Object> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        Object body = response.body();
-        String type = response.headers().firstValue("content-type").orElse("");
-        if (type.toLowerCase(Locale.ROOT).contains("application/json") && !response.body().isEmpty()) {
+        answer.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        Object body = answer.body();
+        List<String> types = answer.headers().getOrDefault("content-type", List.of());
+        String type = types.isEmpty() ? "" : types.get(0);
+        if (type.toLowerCase(Locale.ROOT).contains("application/json") && !answer.body().isEmpty()) {
             try {
-                body = Json.MAPPER.readValue(response.body(), Object.class);
+                body = Json.MAPPER.readValue(answer.body(), Object.class);
             } catch (IOException notJson) {
                 // Served as JSON but is not: keep the text, as Chaos Toolkit does.
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", response.statusCode());
+        out.put("status", answer.status());
         out.put("headers", headers);
         out.put("body", body);
         return out;
     }
 
-    private static HttpRequest request(URI uri, String method, Map<String, String> headers, Object arguments, Duration readTimeout)
-            throws ActivityFailedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout);
-        headers.forEach(builder::header);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        if (!method.equals("GET") && arguments != null) {
-            boolean json = headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type")
-                    && h.getValue().toLowerCase(Locale.ROOT).contains("json"));
-            String text;
-            if (json) {
-                try {
-                    text = Json.MAPPER.writeValueAsString(arguments);
-                } catch (IOException e) {
-                    throw new ActivityFailedException("cannot encode arguments as JSON: " + e.getMessage());
-                }
-            } else if (arguments instanceof Map<?, ?> map) {
-                text = form(map);
-                if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
-                    builder.header("Content-Type", "application/x-www-form-urlencoded");
-                }
-            } else {
-                text = String.valueOf(arguments);
-            }
-            body = HttpRequest.BodyPublishers.ofString(text);
+    /** The request body: none for a GET; JSON when the Content-Type says so; else a form for a mapping. */
+    private static String body(String method, Map<String, String> headers, Object arguments) throws ActivityFailedException {
+        if (method.equals("GET") || arguments == null) {
+            return null;
         }
-        return builder.method(method, body).build();
+        boolean json = headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type")
+                && h.getValue().toLowerCase(Locale.ROOT).contains("json"));
+        if (json) {
+            try {
+                return Json.MAPPER.writeValueAsString(arguments);
+            } catch (IOException e) {
+                throw new ActivityFailedException("cannot encode arguments as JSON: " + e.getMessage());
+            }
+        }
+        if (arguments instanceof Map<?, ?> map) {
+            if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
+                headers.put("Content-Type", "application/x-www-form-urlencoded");
+            }
+            return form(map);
+        }
+        return String.valueOf(arguments);
     }
 
     private static URI uri(String url, String method, Object arguments) throws ActivityFailedException {
@@ -193,15 +189,6 @@ final class HttpCall implements DriverFunction {
         return String.valueOf(d.toMillis() / 1000.0);
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof HttpConnectTimeoutException) {
-            return "could not connect in time";
-        }
-        return e == null ? "unknown error" : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
 
     /** Created on first use: an ObjectMapper costs tens of milliseconds of start-up that {@code validate} never needs. */
     private static final class Json {
