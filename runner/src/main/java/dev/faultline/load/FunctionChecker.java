@@ -26,7 +26,7 @@ final class FunctionChecker {
     void check(String function, String what, JsonNode arguments, String at) {
         var entry = registry.function(function);
         if (entry.isEmpty()) {
-            problems.error(at, what + " [" + function + "] is not implemented by Faultline", suggestion(function));
+            problems.error(at, what + " [" + function + "] is not supported by Faultline", suggestion(function));
             return;
         }
         FunctionSpec spec = entry.get().spec();

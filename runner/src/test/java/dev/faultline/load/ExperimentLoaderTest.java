@@ -135,7 +135,7 @@ class ExperimentLoaderTest {
                 """);
         List<Problem> errors = result.errors();
         assertThat(errors).hasSize(2);
-        assertThat(errors.get(0).message()).isEqualTo("python function [chaostoxi.toxic.actions.create_jitter_toxic] is not implemented by Faultline");
+        assertThat(errors.get(0).message()).isEqualTo("python function [chaostoxi.toxic.actions.create_jitter_toxic] is not supported by Faultline");
         assertThat(errors.get(0).hint()).contains("chaostoxi.toxic.actions.create_latency_toxic");
         assertThat(errors.get(1).hint()).contains("chaostoxi").contains("docs/compatibility.md");
     }
