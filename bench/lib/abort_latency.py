@@ -9,14 +9,14 @@ to 503 at a random moment after the fault is in place and measures, from that mo
   undone   - the file is back (polled every millisecond)
 For Faultline it also reads the journal: abort started - breach, last fault undone - breach.
 
-Usage: bench/abort-latency.py [--runs N] [--tool faultline|chaos|both] [--out DIR]
+Usage: python3 bench/lib/abort_latency.py [--runs N] [--tool faultline|chaos|both] [--out DIR]
 Needs: ./faultline built (runner/target/faultline.jar), chaos with chaostoolkit-addons.
 """
 import argparse, json, os, random, shutil, statistics, subprocess, sys, tempfile, threading, time
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "runner", "target", "faultline.jar")
 
 
