@@ -227,6 +227,33 @@ class EngineTest {
     }
 
     @Test
+    void hypothesisStrategiesDecideWhenTheSteadyStateIsChecked() {
+        Experiment experiment = load(HYPOTHESIS + """
+                method:
+                  - {type: action, name: break, provider: {type: test, func: inject, arguments: {fault: break}}}
+                  - {type: probe, name: wait, provider: {type: test, func: sleep, arguments: {seconds: 0.5}}}
+                """);
+        RunResult beforeOnly = run(experiment, RunOptions.defaults().withStrategies(HypothesisStrategy.BEFORE_METHOD_ONLY, null, null, false),
+                new StopSignal());
+        assertThat(beforeOnly.journal().at("/steady_states/before/steady_state_met").asBoolean()).isTrue();
+        assertThat(beforeOnly.journal().at("/steady_states/after").isNull()).isTrue();
+        assertThat(beforeOnly.outcome()).isEqualTo(Outcome.HELD);
+
+        RunResult afterOnly = run(experiment, RunOptions.defaults().withStrategies(HypothesisStrategy.AFTER_METHOD_ONLY, null, null, false),
+                new StopSignal());
+        assertThat(afterOnly.journal().at("/steady_states/before").isNull()).isTrue();
+        assertThat(afterOnly.outcome()).isEqualTo(Outcome.DEVIATED);
+
+        RunResult duringOnly = run(experiment, RunOptions.defaults().withStrategies(HypothesisStrategy.DURING_METHOD_ONLY, null,
+                Duration.ofMillis(50), false), new StopSignal());
+        assertThat(duringOnly.journal().at("/steady_states/before").isNull()).isTrue();
+        assertThat(duringOnly.journal().at("/steady_states/after").isNull()).isTrue();
+        assertThat(duringOnly.journal().at("/steady_states/during")).isNotEmpty();
+        assertThat(duringOnly.outcome()).isEqualTo(Outcome.DEVIATED);
+        assertThat(driver.active).isEmpty();
+    }
+
+    @Test
     void backgroundActivitiesRunAlongsideAndAreAwaited() {
         RunResult result = run("""
                 method:

@@ -96,6 +96,17 @@ class GuardsTest {
     }
 
     @Test
+    void aGameDayCountsTheBudgetFromItsOwnStartSoEarlierExperimentsBurnCounts() {
+        FakeSli sli = new FakeSli().answer((w, now) -> SliReading.ratio(0.0144, w));
+        BudgetAllotmentGuard guard = new BudgetAllotmentGuard(sli, budget, 0.02, Duration.ofHours(1), "s");
+        guard.countFrom(T0);
+        guard.started(T0.plus(Duration.ofMinutes(50)));
+        // 50 minutes of the game day before this experiment plus 10 of its own: one hour at 14.4x is the whole 2%
+        assertThat(guard.check(T0.plus(Duration.ofHours(1))).breached()).isTrue();
+        assertThat(sli.windows).contains(Duration.ofHours(1));
+    }
+
+    @Test
     void healthGuardBreachesAfterNFailuresInARowWithoutEverBlocking() {
         Deque<CompletableFuture<Integer>> answers = new ArrayDeque<>();
         HealthGuard guard = new HealthGuard("http://h/health", () -> {
