@@ -52,10 +52,15 @@ class DemoIT {
         assertThat(latency.path("steady_states").path("during")).isNotEmpty();
         JsonNode down = journal(out, "02-inventory-down");
         assertThat(down.at("/faultline/outcome").asText()).isEqualTo("held");
-        JsonNode exceptions = journal(out, "03-inventory-exceptions");
+        JsonNode budget = journal(out, "03-inventory-error-budget");
+        assertThat(budget.at("/faultline/outcome").asText()).isEqualTo("aborted");
+        assertThat(budget.at("/faultline/abort/guard").asText()).isEqualTo("burn-rate");
+        JsonNode exceptions = journal(out, "04-inventory-exceptions");
         assertThat(exceptions.at("/faultline/outcome").asText()).isEqualTo("deviated");
         assertThat(exceptions.path("deviated").asBoolean()).isTrue();
-        for (JsonNode journal : List.of(latency, down, exceptions)) {
+        assertThat(out.resolve("index.html")).exists();
+        assertThat(out.resolve("junit.xml")).exists();
+        for (JsonNode journal : List.of(latency, down, budget, exceptions)) {
             assertThat(journal.at("/faultline/faults")).isNotEmpty();
             journal.at("/faultline/faults").forEach(fault -> {
                 assertThat(fault.at("/undo/status").asText()).as(fault.path("description").asText()).isEqualTo("undone");

@@ -46,7 +46,10 @@ class HttpDriverIT {
 
     @Test
     void getArgumentsBecomeTheQueryStringAndJsonBodiesAreParsed() throws Exception {
-        Map<String, Object> out = call(Map.of("url", target.baseUrl() + "/echo", "arguments", Map.of("a", "1 2", "b", List.of("x", "y")),
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        arguments.put("a", "1 2");
+        arguments.put("b", List.of("x", "y"));
+        Map<String, Object> out = call(Map.of("url", target.baseUrl() + "/echo", "arguments", arguments,
                 "headers", Map.of("X-Token", "t0k")));
         assertThat(out.get("status")).isEqualTo(200);
         assertThat((Map<String, Object>) out.get("headers")).containsEntry("content-type", "application/json");
