@@ -7,7 +7,6 @@ import dev.faultline.engine.PlannedAction;
 import dev.faultline.engine.SafetyContext;
 import dev.faultline.engine.safety.SafetyBlocks;
 import dev.faultline.engine.RunOptions;
-import dev.faultline.engine.StopSignal;
 import dev.faultline.gameday.ExperimentOutcome;
 import dev.faultline.gameday.GameDay;
 import dev.faultline.gameday.GameDayLoader;
@@ -25,10 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code faultline gameday run|plan FILE}: a suite of experiments, in order, with one exit code (docs/gamedays.md). */
 @Command(name = "gameday", description = "Run or plan a game day: experiments in order against one system.",
@@ -92,27 +88,13 @@ final class GameDayCommand implements Runnable {
             if (loaded == null) {
                 return ExitCodes.INVALID;
             }
-            AtomicReference<StopSignal> current = new AtomicReference<>();
-            AtomicBoolean cancelled = new AtomicBoolean();
-            RunRegistry registry = RunRegistry.standard();
-            long pid = ProcessHandle.current().pid();
-            registry.register(pid, "game day " + loaded.day().name() + " (" + file + ")");
-            Signals.install(Clock.systemUTC(), err, () -> registry.abortRequested(pid), reason -> {
-                cancelled.set(true);
-                StopSignal running = current.get();
-                if (running != null) {
-                    running.request(reason);
-                }
-            });
             console.println("faultline: game day [" + loaded.day().name() + "]: " + loaded.preparation().experiments().size()
                     + " experiments, output in " + out);
             GameDayResult result;
-            try {
+            try (RunSession session = RunSession.open("game day " + loaded.day().name() + " (" + file + ")", err)) {
                 result = new GameDayRunner(Drivers.standard(), new Engine(Drivers.standard()), console).run(loaded.day(),
                         loaded.preparation(), new GameDayRunner.Options(out, ledger, loaded.variables().configuration(), Map.of(),
-                                experiment -> Console.progress(console), RunOptions.defaults()), current, cancelled::get);
-            } finally {
-                registry.unregister(pid);
+                                experiment -> Console.progress(console), RunOptions.defaults()), session.current(), session::cancelled);
             }
             GameDayReports.Written reports = GameDayReports.write(result, out);
             print(console, result);

@@ -6,7 +6,6 @@ import dev.faultline.engine.Engine;
 import dev.faultline.engine.JournalFiles;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
-import dev.faultline.engine.StopSignal;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.HypothesisStrategy;
 import dev.faultline.experiment.RollbackStrategy;
@@ -104,17 +103,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(Experiment experiment, RunOptions base, PrintWriter out, PrintWriter err) throws IOException {
-        long pid = ProcessHandle.current().pid();
-        RunRegistry registry = RunRegistry.standard();
-        registry.register(pid, experiment.title() + " (" + file + ")");
-        StopSignal stop = new StopSignal();
-        Signals.install(stop, Clock.systemUTC(), err, () -> registry.abortRequested(pid));
         RunResult result;
         out.println("faultline: running [" + experiment.title() + "] from " + file);
-        try (ConsoleProgress progress = new ConsoleProgress(out, Clock.systemUTC(), ConsoleProgress.onTerminal())) {
-            result = new Engine(Drivers.standard()).run(experiment, base.withListener(progress), stop);
-        } finally {
-            registry.unregister(pid);
+        try (RunSession session = RunSession.open(experiment.title() + " (" + file + ")", err);
+             ConsoleProgress progress = new ConsoleProgress(out, Clock.systemUTC(), ConsoleProgress.onTerminal())) {
+            result = new Engine(Drivers.standard()).run(experiment, base.withListener(progress), session.stopSignal());
         }
         JournalFiles.write(journal, result.journal());
         out.println();

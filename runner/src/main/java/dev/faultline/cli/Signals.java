@@ -21,11 +21,6 @@ final class Signals {
     /**
      * @param abortRequested whether a TERM comes from {@code faultline abort} rather than from outside
      */
-    static void install(StopSignal stop, Clock clock, PrintWriter err, BooleanSupplier abortRequested) {
-        install(clock, err, abortRequested, stop::request);
-    }
-
-    /** As above, for callers that decide themselves what a stop means (the demo stops its current experiment). */
     static void install(Clock clock, PrintWriter err, BooleanSupplier abortRequested, java.util.function.Consumer<StopSignal.Reason> onStop) {
         AtomicInteger count = new AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) {

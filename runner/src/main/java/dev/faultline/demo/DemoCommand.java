@@ -1,10 +1,10 @@
 package dev.faultline.demo;
 
 import dev.faultline.cli.Console;
+import dev.faultline.cli.RunSession;
 import dev.faultline.driver.Drivers;
 import dev.faultline.engine.Engine;
 import dev.faultline.engine.RunOptions;
-import dev.faultline.engine.StopSignal;
 import dev.faultline.gameday.ExperimentOutcome;
 import dev.faultline.gameday.GameDay;
 import dev.faultline.gameday.GameDayLoader;
@@ -26,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code faultline demo}: starts the demo system (inventory, Toxiproxy, storefront, Prometheus),
@@ -57,15 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = out != null ? out : root.resolve("out/demo").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
         GameDay day = GameDayLoader.load(gameDayFile != null ? gameDayFile : root.resolve("experiments/demo/gameday.yaml"));
-        AtomicReference<StopSignal> current = new AtomicReference<>();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Console.signals(err, reason -> {
-            cancelled.set(true);
-            StopSignal running = current.get();
-            if (running != null) {
-                running.request(reason);
-            }
-        });
+        RunSession session = RunSession.open("demo (" + dir + ")", err);
         Instant start = Instant.now();
         console.println("faultline demo: " + day.name() + " (output in " + dir + ")");
         DemoSystem system = new DemoSystem(root, dir.resolve("logs"), console);
@@ -81,11 +71,12 @@ public final class DemoCommand implements Callable<Integer> {
                 preparation.problems().stream().filter(dev.faultline.load.Problem::isError).forEach(p -> err.println(p.render()));
                 return 2;
             }
-            if (!cancelled.get()) {
+            if (!session.cancelled()) {
                 result = runner.run(day, preparation, new GameDayRunner.Options(dir, dir.resolve("ledger.jsonl"), system.variables(),
-                        unavailable(system), experiment -> Console.progress(console), RunOptions.defaults()), current, cancelled::get);
+                        unavailable(system), experiment -> Console.progress(console), RunOptions.defaults()), session.current(), session::cancelled);
             }
         } finally {
+            session.close();
             List<String> leftovers = system.stop();
             Runtime.getRuntime().removeShutdownHook(hook);
             leftovers.forEach(l -> err.println("faultline demo: could not clean up: " + l));
