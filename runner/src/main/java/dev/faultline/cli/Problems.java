@@ -1,7 +1,6 @@
 package dev.faultline.cli;
 
 import dev.faultline.load.LoadResult;
-import dev.faultline.load.Problem;
 
 import java.io.PrintWriter;
 
@@ -20,9 +19,5 @@ final class Problems {
             err.println(errors + " error" + (errors == 1 ? "" : "s") + (warnings > 0 ? ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
                     + ": nothing was run.");
         }
-    }
-
-    static String first(LoadResult result) {
-        return result.errors().stream().findFirst().map(Problem::render).orElse("");
     }
 }

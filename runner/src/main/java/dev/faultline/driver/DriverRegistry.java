@@ -58,10 +58,6 @@ public final class DriverRegistry {
         return Optional.ofNullable(drivers.get(name));
     }
 
-    public List<Driver> drivers() {
-        return List.copyOf(drivers.values());
-    }
-
     /** Every function name, sorted, optionally only those starting with {@code prefix}. */
     public List<String> names(String prefix) {
         TreeSet<String> out = new TreeSet<>();

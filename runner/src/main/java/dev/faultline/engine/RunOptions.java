@@ -2,6 +2,7 @@ package dev.faultline.engine;
 
 import dev.faultline.experiment.HypothesisStrategy;
 import dev.faultline.experiment.RollbackStrategy;
+import dev.faultline.experiment.SafetyContext;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,10 +77,5 @@ public record RunOptions(DryRun dry, HypothesisStrategy hypothesisStrategy, Roll
     public RunOptions withSafety(SafetyContext value) {
         return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
                 secretOverrides, environmentOverrides, ledgerFile, callTimeout, undoTimeout, rollFirst, value, listener, clock, command);
-    }
-
-    public RunOptions withTimeouts(Duration call, Duration undo) {
-        return new RunOptions(dry, hypothesisStrategy, rollbackStrategy, hypothesisFrequency, failFast, configurationOverrides,
-                secretOverrides, environmentOverrides, ledgerFile, call, undo, rollFirst, safety, listener, clock, command);
     }
 }

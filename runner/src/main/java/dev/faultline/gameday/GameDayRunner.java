@@ -7,7 +7,7 @@ import dev.faultline.engine.Outcome;
 import dev.faultline.engine.RunListener;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
-import dev.faultline.engine.SafetyContext;
+import dev.faultline.experiment.SafetyContext;
 import dev.faultline.engine.StopSignal;
 import dev.faultline.experiment.Activity;
 import dev.faultline.experiment.Experiment;

@@ -7,7 +7,7 @@ import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.SecretValue;
 import dev.faultline.experiment.Substitution;
 
-import dev.faultline.engine.safety.SafetyBlocks;
+import dev.faultline.experiment.SafetyBlocks;
 import dev.faultline.safety.config.SafetyConfigException;
 import dev.faultline.safety.slo.SloCatalog;
 import dev.faultline.safety.spec.SafetySpec;

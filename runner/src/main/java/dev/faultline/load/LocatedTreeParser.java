@@ -14,7 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -137,10 +136,5 @@ public final class LocatedTreeParser {
 
     private static Location location(JsonLocation at) {
         return at == null ? Location.UNKNOWN : new Location(at.getLineNr(), at.getColumnNr());
-    }
-
-    /** Exposed for tests: the pointers recorded. */
-    List<String> pointers() {
-        return List.copyOf(locations.keySet());
     }
 }

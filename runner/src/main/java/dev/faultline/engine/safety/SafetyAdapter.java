@@ -9,6 +9,7 @@ import dev.faultline.engine.StopSignal;
 import dev.faultline.experiment.Control;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.Safeguard;
+import dev.faultline.experiment.SafetyBlocks;
 import dev.faultline.experiment.Tolerance;
 import dev.faultline.safety.SafetyJournal;
 import dev.faultline.safety.SafetyRun;

@@ -1,4 +1,4 @@
-package dev.faultline.engine;
+package dev.faultline.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

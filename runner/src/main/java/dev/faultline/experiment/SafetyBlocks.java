@@ -1,12 +1,8 @@
-package dev.faultline.engine.safety;
+package dev.faultline.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.engine.SafetyContext;
-import dev.faultline.experiment.Experiment;
-import dev.faultline.experiment.Substitution;
-import dev.faultline.load.Nodes;
 import dev.faultline.safety.spec.SafetySpec;
 import dev.faultline.safety.spec.SafetySpecParser;
 
@@ -43,7 +39,7 @@ public final class SafetyBlocks {
         if (block == null) {
             return null;
         }
-        return JSON.valueToTree(Substitution.of(configuration, Map.of()).apply(Nodes.toJava(block)));
+        return JSON.valueToTree(Substitution.of(configuration, Map.of()).apply(JSON.convertValue(block, Object.class)));
     }
 
     /** @throws dev.faultline.safety.config.SafetyConfigException with the file, the field and the fix */
