@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP service for traffic to flow through a proxy: for each connection it reads one line, answers
@@ -21,6 +22,7 @@ final class TcpUpstream implements AutoCloseable {
     private final ServerSocket socket;
     private final byte[] payload;
     private final boolean holdOpen;
+    private final AtomicInteger answered = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tcp-upstream");
         t.setDaemon(true);
@@ -78,11 +80,30 @@ final class TcpUpstream implements AutoCloseable {
             OutputStream out = client.getOutputStream();
             out.write(payload);
             out.flush();
+            answered.incrementAndGet();
             if (holdOpen) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         } catch (IOException e) {
             // The client (or a toxic) closed the connection first; that is what some tests want.
+        }
+    }
+
+    int answered() {
+        return answered.get();
+    }
+
+    /**
+     * Waits until {@code count} requests have been answered: once the upstream has answered, the
+     * proxy has dialed it and the connection's toxic chain is in place.
+     */
+    void awaitAnswered(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (answered.get() < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("upstream answered " + answered.get() + " of " + count + " requests within " + timeoutMillis + " ms");
+            }
+            Thread.sleep(10);
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every toxic, injected through the driver into a real Toxiproxy server, observably changes TCP
@@ -140,8 +142,13 @@ class ToxiproxyToxicsIT {
             assertThat(held.failure()).as("%s", held).isEqualTo("read timed out");
             assertThat(held.bytes()).isZero();
 
+            int answeredBefore = lingering.answered();
             try (Socket open = new Socket("127.0.0.1", port)) {
                 open.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+                lingering.awaitAnswered(answeredBefore + 1, 5_000);
+                open.setSoTimeout(300);
+                assertThatThrownBy(() -> open.getInputStream().read()).as("the answer is held by the toxic")
+                        .isInstanceOf(SocketTimeoutException.class);
                 open.setSoTimeout(3_000);
                 faults.undoAll(driver);
                 assertThat(state.toxics("held")).isEmpty();
