@@ -181,8 +181,7 @@ final class ActivityRunner {
         for (String scope : provider.secretScopes()) {
             secrets.putAll(ctx.secrets().getOrDefault(scope, Map.of()));
         }
-        Duration callTimeout = activityTimeout != null && activityTimeout.compareTo(ctx.options.callTimeout()) < 0
-                ? activityTimeout : ctx.options.callTimeout();
+        Duration callTimeout = activityTimeout != null ? activityTimeout : ctx.options.callTimeout();
         Arguments arguments = new Arguments(spec.primaryName(), args);
         Settings configuration = ctx.configuration();
         return new Invocation() {

@@ -34,6 +34,11 @@ final class ChaosMonkeyClient {
         return target;
     }
 
+    /** What is left of this client's budget (zero once it has passed). */
+    Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
     /**
      * Whether the monkey is enabled. Chaos Monkey 2.x and older answer 200 (enabled) or 503
      * (disabled) with a text body; 3.x answers 200 with {@code {"enabled": ...}} either way.

@@ -1,6 +1,7 @@
 package dev.faultline.driver.chaosmonkey;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,27 @@ final class MonkeySettings {
         return activeAssaults(assaults).stream()
                 .filter(a -> a.equals("kill application") || a.equals("memory") || a.equals("cpu"))
                 .toList();
+    }
+
+    /**
+     * The least time the active memory and CPU assaults keep the actuator's attack request open:
+     * Chaos Monkey runs them on the request's thread and answers once they end, after filling
+     * memory and holding it ({@code memoryMillisecondsHoldFilledMemory}) or holding the CPU load
+     * ({@code cpuMillisecondsHoldLoad}). Zero when neither is active.
+     */
+    static Duration runtimeHold(Map<String, Object> assaults) {
+        long millis = 0;
+        if (on(assaults, "memoryActive")) {
+            millis = Math.max(millis, millis(assaults.get("memoryMillisecondsHoldFilledMemory")));
+        }
+        if (on(assaults, "cpuActive")) {
+            millis = Math.max(millis, millis(assaults.get("cpuMillisecondsHoldLoad")));
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    private static long millis(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     /** Which requests are hit, e.g. "1 in 5 requests" or "every 5th request". */

@@ -34,6 +34,20 @@ final class Transport {
     record Reply(URI uri, int status, String body) {
     }
 
+    /** The request was sent (or being sent) but no answer came before the deadline. */
+    static final class NoAnswer extends ActivityFailedException {
+        NoAnswer(String message) {
+            super(message);
+        }
+    }
+
+    /** Nothing listens at the actuator's address: the connection was refused. */
+    static final class Refused extends ActivityFailedException {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final class Secure {
         static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
@@ -91,7 +105,7 @@ final class Transport {
     }
 
     private static ActivityFailedException timedOut(URI uri, Duration budget) {
-        return new ActivityFailedException("Chaos Monkey at [" + uri + "] did not answer within [" + budget.toMillis()
+        return new NoAnswer("Chaos Monkey at [" + uri + "] did not answer within [" + budget.toMillis()
                 + " ms]; check that the application is responsive, or raise the activity's timeout");
     }
 
@@ -100,7 +114,7 @@ final class Transport {
             return timedOut(uri, budget);
         }
         if (cause instanceof ConnectException) {
-            return new ActivityFailedException("could not connect to Chaos Monkey at [" + uri
+            return new Refused("could not connect to Chaos Monkey at [" + uri
                     + "]: connection refused; check that the application runs and that base_url points at its actuator", cause);
         }
         if (cause instanceof SSLException) {
