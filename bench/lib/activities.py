@@ -57,7 +57,7 @@ def floors_table(f: dict) -> str:
         ["GET, Go net/http, new connection", b.ms(f["go_http"]["new_connection_ms"] / 1000), ""],
         ["GET, Python requests, new Session (what chaoslib does)", b.ms(f["python"]["requests_session_get_ms"] / 1000), ""],
     ]
-    for client, name in (("jdk", "java.net.http.HttpClient (what Faultline uses)"), ("url", "HttpURLConnection")):
+    for client, name in (("jdk", "java.net.http.HttpClient (Faultline: PATCH and other methods)"), ("url", "HttpURLConnection (Faultline: GET, POST, PUT, DELETE, HEAD, OPTIONS)")):
         for handoff, how in (("direct", "on the calling thread"), ("handoff", "handed to a worker thread")):
             d = f[f"java_{client}_{handoff}"]
             rows.append([f"GET, {name}, {how}", b.ms(d["mean_ms"] / 1000), b.ms(d["second_half_median_ms"] / 1000)])

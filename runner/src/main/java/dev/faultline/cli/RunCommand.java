@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.driver.DriverRegistry;
 import dev.faultline.driver.Drivers;
 import dev.faultline.engine.DryRun;
 import dev.faultline.engine.Engine;
@@ -92,22 +93,24 @@ final class RunCommand implements Callable<Integer> {
             err.println("faultline: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        LoadResult loaded = new ExperimentLoader(Drivers.standard()).load(file, LoadOptions.forRun()
+        DriverRegistry drivers = Drivers.standard();
+        drivers.prepareInBackground();
+        LoadResult loaded = new ExperimentLoader(drivers).load(file, LoadOptions.forRun()
                 .withOverrides(vars.configuration(), vars.secrets(), vars.environment())
                 .withSkippedControls(variables.skipped()));
         Problems.print(loaded, err);
         if (!loaded.ok()) {
             return ExitCodes.INVALID;
         }
-        return execute(loaded.experiment(), options, out, err);
+        return execute(drivers, loaded.experiment(), options, out, err);
     }
 
-    private int execute(Experiment experiment, RunOptions base, PrintWriter out, PrintWriter err) throws IOException {
+    private int execute(DriverRegistry drivers, Experiment experiment, RunOptions base, PrintWriter out, PrintWriter err) throws IOException {
         RunResult result;
         out.println("faultline: running [" + experiment.title() + "] from " + file);
         try (RunSession session = RunSession.open(experiment.title() + " (" + file + ")", err);
              ConsoleProgress progress = new ConsoleProgress(out, Clock.systemUTC(), ConsoleProgress.onTerminal())) {
-            result = new Engine(Drivers.standard()).run(experiment, base.withListener(progress), session.stopSignal());
+            result = new Engine(drivers).run(experiment, base.withListener(progress), session.stopSignal());
         }
         JournalFiles.write(journal, result.journal());
         out.println();

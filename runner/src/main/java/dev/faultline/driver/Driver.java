@@ -25,4 +25,13 @@ public interface Driver {
      * @throws Exception when the fault may still be in place
      */
     void undo(UndoSpec undo, UndoContext context) throws Exception;
+
+    /**
+     * Loads and initialises, ahead of time, what this driver's first call would otherwise pay for
+     * (classes, parsers, protocol handlers), so that the first activity's duration measures the
+     * target rather than the runtime. Runs on a background thread while the experiment is loaded
+     * and validated: it must not contact any target, take long, or throw.
+     */
+    default void prepare() {
+    }
 }

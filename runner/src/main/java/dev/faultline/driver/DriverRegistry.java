@@ -50,6 +50,26 @@ public final class DriverRegistry {
         return new DriverRegistry(drivers);
     }
 
+    /**
+     * Calls every driver's {@link Driver#prepare()} on one background daemon thread and returns at
+     * once. Preparation is an optimisation only: a failure in it is ignored (the call it prepared
+     * for reports any real problem).
+     */
+    public void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            for (Driver driver : drivers.values()) {
+                try {
+                    driver.prepare();
+                } catch (RuntimeException | LinkageError ignored) {
+                    // The driver's first real call will do the same work, and report what fails.
+                }
+            }
+        }, "faultline-prepare");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     public Optional<Entry> function(String name) {
         return Optional.ofNullable(functions.get(name));
     }

@@ -21,6 +21,11 @@ public final class HttpDriver implements Driver {
     }
 
     @Override
+    public void prepare() {
+        HttpCall.prepare();
+    }
+
+    @Override
     public void undo(UndoSpec undo, UndoContext context) {
         throw new IllegalArgumentException("the http driver injects no faults, so it has nothing to undo [" + undo.action() + "]");
     }
