@@ -1,5 +1,7 @@
 package dev.faultline.driver;
 
+import java.time.Duration;
+
 /**
  * Where drivers declare the faults they inject, so the engine can undo them whatever happens.
  *
@@ -13,7 +15,16 @@ public interface Faults {
     void inject(FaultPlan plan, Apply apply, Verify verify) throws Exception;
 
     /** Records a fault that cannot be undone (a deleted pod), with the evidence that it happened. */
-    void irreversible(FaultPlan plan, Evidence evidence);
+    default void irreversible(FaultPlan plan, Evidence evidence) {
+        irreversible(plan, evidence, Duration.ZERO);
+    }
+
+    /**
+     * Records a fault that cannot be undone and was started {@code startedAgo} before this call: for
+     * a fault whose evidence only comes once it has run (a runtime attack the target answers when
+     * it ends), so that the journal dates it from its start.
+     */
+    void irreversible(FaultPlan plan, Evidence evidence, Duration startedAgo);
 
     @FunctionalInterface
     interface Apply {

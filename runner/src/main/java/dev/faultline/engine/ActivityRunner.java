@@ -134,7 +134,7 @@ final class ActivityRunner {
             }
 
             @Override
-            public void irreversible(dev.faultline.driver.FaultPlan plan, dev.faultline.driver.Evidence evidence) {
+            public void irreversible(dev.faultline.driver.FaultPlan plan, dev.faultline.driver.Evidence evidence, Duration startedAgo) {
                 throw new IllegalStateException("planning must not inject faults");
             }
         };

@@ -106,8 +106,8 @@ public final class FaultTracker {
             }
 
             @Override
-            public void irreversible(FaultPlan plan, Evidence evidence) {
-                Fault fault = new Fault(nextId(), plan, activity, clock.instant(), UndoStatus.IRREVERSIBLE);
+            public void irreversible(FaultPlan plan, Evidence evidence, Duration startedAgo) {
+                Fault fault = new Fault(nextId(), plan, activity, clock.instant().minus(startedAgo), UndoStatus.IRREVERSIBLE);
                 fault.evidence.add(evidence);
                 fault.evidenceAt.add(clock.instant());
                 faults.add(fault);

@@ -1,5 +1,6 @@
 package dev.faultline.driver;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,25 +10,26 @@ import java.util.List;
  */
 public final class RecordingFaults implements Faults {
 
-    public record Recorded(FaultPlan plan, Evidence evidence) {}
+    /** {@code startedAgo}: how long before it was recorded the fault started (zero for most). */
+    public record Recorded(FaultPlan plan, Evidence evidence, Duration startedAgo) {}
 
     private final List<Recorded> injected = new ArrayList<>();
     private final List<Recorded> irreversible = new ArrayList<>();
 
     @Override
     public void inject(FaultPlan plan, Apply apply, Verify verify) throws Exception {
-        injected.add(new Recorded(plan, null));
+        injected.add(new Recorded(plan, null, Duration.ZERO));
         apply.run();
         Evidence evidence = verify.check();
-        injected.set(injected.size() - 1, new Recorded(plan, evidence));
+        injected.set(injected.size() - 1, new Recorded(plan, evidence, Duration.ZERO));
         if (!evidence.ok()) {
             throw new ActivityFailedException("fault not in place: " + evidence.check());
         }
     }
 
     @Override
-    public void irreversible(FaultPlan plan, Evidence evidence) {
-        irreversible.add(new Recorded(plan, evidence));
+    public void irreversible(FaultPlan plan, Evidence evidence, Duration startedAgo) {
+        irreversible.add(new Recorded(plan, evidence, startedAgo));
     }
 
     public List<Recorded> injected() {

@@ -68,6 +68,21 @@ class EngineTest {
     }
 
     @Test
+    void anIrreversibleFaultWhoseEvidenceCameLaterIsDatedFromItsStart() {
+        RunResult result = run(HYPOTHESIS + """
+                method:
+                  - {type: action, name: attack, provider: {type: test, func: attack, arguments: {seconds: 0.4}}}
+                """);
+        assertThat(result.outcome()).isEqualTo(Outcome.HELD);
+        JsonNode journal = result.journal();
+        assertThat(journal.at("/faultline/faults/0/undo/status").asText()).isEqualTo("irreversible");
+        Instant injected = Instant.parse(journal.at("/faultline/faults/0/injected_at").asText());
+        Instant activityStart = Instant.parse(journal.at("/run/0/start").asText() + "Z");
+        Instant activityEnd = Instant.parse(journal.at("/run/0/end").asText() + "Z");
+        assertThat(injected).as("injected_at of a 0.4 s attack").isBetween(activityStart, activityEnd.minusMillis(350));
+    }
+
+    @Test
     void deviatedWhenTheFaultBreaksTheSteadyState() {
         RunResult result = run(HYPOTHESIS + """
                 method:

@@ -51,6 +51,13 @@ final class TestDriver implements Driver {
                             () -> Evidence.missing(fault + " active", "nothing"));
                     return null;
                 }),
+                function(FunctionSpec.action("test/attack").required("seconds", Param.Type.NUMBER).build(), call -> {
+                    long start = System.nanoTime();
+                    Thread.sleep((long) (call.arguments().number("seconds") * 1000));
+                    call.faults().irreversible(new FaultPlan("test", "attack", "test:attack", "attack", null),
+                            Evidence.confirmed("attack ran", null), java.time.Duration.ofNanos(System.nanoTime() - start));
+                    return "attacked";
+                }),
                 function(FunctionSpec.probe("test/healthy").build(), call -> !active.contains("break")),
                 function(FunctionSpec.any("test/value").required("value", Param.Type.ANY).build(), call -> call.arguments().raw("value")),
                 function(FunctionSpec.any("test/sleep").required("seconds", Param.Type.NUMBER).build(), call -> {

@@ -83,7 +83,7 @@ final class AttackAction implements DriverFunction, Plannable {
         } catch (Transport.NoAnswer e) {
             observed.put("answered_after_ms", null);
             call.faults().irreversible(fault, Evidence.missing("no answer to [POST " + target.endpoint("assaults/runtime/attack")
-                    + "] within " + budget.toMillis() + " ms: the assaults were probably started and may still run", observed));
+                    + "] within " + budget.toMillis() + " ms: the assaults were probably started and may still run", observed), since(start));
             throw new ActivityFailedException(e.getMessage() + "; the runtime assaults " + runtime
                     + " were probably started and run until their hold times pass", e);
         }
@@ -92,7 +92,7 @@ final class AttackAction implements DriverFunction, Plannable {
 
         if (!runtime.contains(KILL)) {
             call.faults().irreversible(fault, Evidence.confirmed("[POST " + reply.uri() + "] answered 200 after "
-                    + observed.get("answered_after_ms") + " ms, once the assaults had run", observed));
+                    + observed.get("answered_after_ms") + " ms, once the assaults had run", observed), since(start));
             return observed;
         }
         Duration wait = client.remaining().compareTo(KILL_GRACE) < 0 ? client.remaining() : KILL_GRACE;
@@ -100,13 +100,13 @@ final class AttackAction implements DriverFunction, Plannable {
         observed.put("stopped_after_ms", stoppedAfter);
         if (stoppedAfter == null) {
             call.faults().irreversible(fault, Evidence.missing("the application at [" + target.baseUrl()
-                    + "] still accepts connections " + millisSince(start) + " ms after the kill attack", observed));
+                    + "] still accepts connections " + millisSince(start) + " ms after the kill attack", observed), since(start));
             throw new ActivityFailedException("Chaos Monkey at [" + target.baseUrl() + "] accepted the kill-application attack but the application "
                     + "still accepts connections after " + millisSince(start) + " ms; check its logs (a shutdown hook may hang), "
                     + "or give the activity a longer `timeout`");
         }
         call.faults().irreversible(fault, Evidence.confirmed("the application at [" + target.baseUrl()
-                + "] stopped accepting connections " + stoppedAfter + " ms after the attack", observed));
+                + "] stopped accepting connections " + stoppedAfter + " ms after the attack", observed), since(start));
         return observed;
     }
 
@@ -125,6 +125,10 @@ final class AttackAction implements DriverFunction, Plannable {
             Thread.sleep(POLL_MILLIS);
         }
         return null;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private static long millisSince(long startNanos) {

@@ -76,6 +76,8 @@ class ChaosMonkeyAttackIT {
             assertThat(r.plan().kind()).isEqualTo(AttackAction.KIND);
             assertThat(r.plan().undo()).isNull();
             assertThat(r.evidence().ok()).isTrue();
+            assertThat(r.startedAgo()).as("the attack is dated from its start, not from the answer")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(CPU_HOLD_MS));
         });
 
         faults.undoAll(driver);
