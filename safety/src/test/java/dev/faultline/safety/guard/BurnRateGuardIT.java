@@ -99,10 +99,10 @@ class BurnRateGuardIT {
                 assertThat(b.threshold()).isEqualTo(10);
                 assertThat(b.reason()).startsWith("burn rate over 10s [").contains("is above the threshold [10x]");
                 assertThat(b.detectedAt()).isAfter(raised);
-                // the check that breached started no later than one interval after the data showed the burn
+                // the check that breached started within the abort target (one interval + 100 ms) of the data showing the burn
                 Duration lag = Duration.between(seen, b.check().at());
                 assertThat(lag).as("check started %s after the data showed the burn", lag)
-                        .isLessThanOrEqualTo(spec.guardInterval().plusMillis(50));
+                        .isLessThanOrEqualTo(spec.guardInterval().plusMillis(100));
                 assertThat(monitor.checks()).filteredOn(c -> c.at().isBefore(raised)).allMatch(GuardCheck::ok);
 
                 run.stop();
