@@ -9,6 +9,10 @@ import dev.faultline.driver.Invocation;
 import dev.faultline.driver.Param;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +193,6 @@ final class HttpCall implements DriverFunction {
         return String.valueOf(d.toMillis() / 1000.0);
     }
 
-
     /**
      * Initialises what the first request would: the JSON parser for bodies and the JDK's HTTP
      * protocol handler, proxy selection and socket classes. Opens no connection.
@@ -198,13 +201,13 @@ final class HttpCall implements DriverFunction {
         try {
             Json.MAPPER.readValue("{\"status\": \"UP\", \"n\": [1, 2.5, true, null]}", Object.class);
             URI local = URI.create("http://127.0.0.1/");
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) local.toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) local.toURL().openConnection();
             connection.setConnectTimeout(1);
             connection.setRequestMethod("GET");
             connection.setRequestProperty("Accept", "*/*");
-            java.net.ProxySelector.getDefault().select(local);
-            java.net.InetAddress.getByName("127.0.0.1");
-            new java.net.Socket().close();
+            ProxySelector.getDefault().select(local);
+            InetAddress.getByName("127.0.0.1");
+            new Socket().close();
         } catch (IOException e) {
             // Only a head start: the first real request does the same and reports what fails.
         }
