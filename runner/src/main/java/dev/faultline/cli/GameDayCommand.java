@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.driver.DriverRegistry;
 import dev.faultline.driver.Drivers;
 import dev.faultline.driver.PlannedTarget;
 import dev.faultline.engine.Engine;
@@ -40,11 +41,11 @@ final class GameDayCommand implements Runnable {
     }
 
     /** Shared: load the file and every experiment; print problems. Returns {@code null} when invalid. */
-    static Loaded load(Path file, VariableOptions variables, PrintWriter err) {
+    static Loaded load(Path file, VariableOptions variables, DriverRegistry drivers, PrintWriter err) {
         try {
             Variables vars = variables.parse();
             GameDay day = GameDayLoader.load(file);
-            GameDayRunner runner = new GameDayRunner(Drivers.standard(), new Engine(Drivers.standard()), new PrintWriter(java.io.Writer.nullWriter()));
+            GameDayRunner runner = new GameDayRunner(drivers, new PrintWriter(java.io.Writer.nullWriter()));
             GameDayRunner.Preparation preparation = runner.prepare(day, vars.configuration());
             preparation.problems().stream().filter(Problem::isError).forEach(p -> err.println(p.render()));
             if (!preparation.ok()) {
@@ -84,7 +85,9 @@ final class GameDayCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Loaded loaded = load(file, variables, err);
+            DriverRegistry drivers = Drivers.standard();
+            drivers.prepareInBackground();
+            Loaded loaded = load(file, variables, drivers, err);
             if (loaded == null) {
                 return ExitCodes.INVALID;
             }
@@ -92,7 +95,7 @@ final class GameDayCommand implements Runnable {
                     + " experiments, output in " + out);
             GameDayResult result;
             try (RunSession session = RunSession.open("game day " + loaded.day().name() + " (" + file + ")", err)) {
-                result = new GameDayRunner(Drivers.standard(), new Engine(Drivers.standard()), console).run(loaded.day(),
+                result = new GameDayRunner(drivers, console).run(loaded.day(),
                         loaded.preparation(), new GameDayRunner.Options(out, ledger, loaded.variables().configuration(), Map.of(),
                                 experiment -> Console.progress(console), RunOptions.defaults()), session.current(), session::cancelled);
             }
@@ -134,14 +137,15 @@ final class GameDayCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Loaded loaded = load(file, variables, spec.commandLine().getErr());
+            DriverRegistry drivers = Drivers.standard();
+            Loaded loaded = load(file, variables, drivers, spec.commandLine().getErr());
             if (loaded == null) {
                 return ExitCodes.INVALID;
             }
             GameDay day = loaded.day();
             out.println("game day: " + day.name() + (day.schedule() == null ? "" : " (schedule: " + day.schedule() + ")"));
             out.println("after a deviation: " + day.onDeviation().name().toLowerCase() + "; after an abort: " + day.onAbort().name().toLowerCase());
-            Engine engine = new Engine(Drivers.standard());
+            Engine engine = new Engine(drivers);
             int index = 0;
             boolean ok = true;
             for (GameDayRunner.Prepared prepared : loaded.preparation().experiments()) {

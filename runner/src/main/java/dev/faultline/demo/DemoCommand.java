@@ -2,8 +2,8 @@ package dev.faultline.demo;
 
 import dev.faultline.cli.Console;
 import dev.faultline.cli.RunSession;
+import dev.faultline.driver.DriverRegistry;
 import dev.faultline.driver.Drivers;
-import dev.faultline.engine.Engine;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.gameday.ExperimentOutcome;
 import dev.faultline.gameday.GameDay;
@@ -65,7 +65,9 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             system.start(toxiproxyUrl);
             system.skipped().forEach(s -> console.println("demo: skipping " + s));
-            GameDayRunner runner = new GameDayRunner(Drivers.standard(), new Engine(Drivers.standard()), console);
+            DriverRegistry drivers = Drivers.standard();
+            drivers.prepareInBackground();
+            GameDayRunner runner = new GameDayRunner(drivers, console);
             GameDayRunner.Preparation preparation = runner.prepare(day, system.variables());
             if (!preparation.ok()) {
                 preparation.problems().stream().filter(dev.faultline.load.Problem::isError).forEach(p -> err.println(p.render()));

@@ -67,9 +67,9 @@ public final class GameDayRunner {
     private final Engine engine;
     private final PrintWriter out;
 
-    public GameDayRunner(DriverRegistry registry, Engine engine, PrintWriter out) {
+    public GameDayRunner(DriverRegistry registry, PrintWriter out) {
         this.registry = registry;
-        this.engine = engine;
+        this.engine = new Engine(registry);
         this.out = out;
     }
 
