@@ -52,6 +52,12 @@ final class FaultlineProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether a process running {@code program} (e.g. {@code sleep}) is among this process's descendants. */
+    boolean runs(String program) {
+        return process.descendants().anyMatch(child -> child.info().command()
+                .map(command -> command.equals(program) || command.endsWith("/" + program)).orElse(false));
+    }
+
     /** Sends a signal by name (TERM, INT, KILL) with the system's kill command. */
     void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();

@@ -56,6 +56,8 @@ class SignalIT {
         FaultlineProcess process = FaultlineProcess.start(dir, Map.of(), "run", experiment.toString(),
                 "--journal", dir.resolve("journal.json").toString(), "--ledger", dir.resolve("ledger.jsonl").toString());
         FaultlineProcess.await(() -> Files.exists(moved), Duration.ofSeconds(30), "the fault to be injected");
+        // The signal must find the second activity running, not about to start.
+        FaultlineProcess.await(() -> process.runs("sleep"), Duration.ofSeconds(30), "the long-wait probe to be running");
         return process;
     }
 
